@@ -1,0 +1,70 @@
+package io.imgorigin.options;
+
+import java.math.BigDecimal;
+import java.util.StringJoiner;
+
+/**
+ * The validated options of one request, with defaults filled in. Two requests that ask for the same
+ * image have equal values and the same {@link #canonical()} form, whatever the order or spelling of
+ * their query string.
+ *
+ * @param width     requested width in CSS pixels, or null
+ * @param height    requested height in CSS pixels, or null
+ * @param dpr       device pixel ratio, 1..4, scale of at most two decimals
+ */
+public record ImageOptions(
+        Integer width,
+        Integer height,
+        FormatRequest format,
+        int quality,
+        Fit fit,
+        Gravity gravity,
+        BigDecimal dpr,
+        Rgba background,
+        boolean enlarge) {
+
+    /** Target width in device pixels: round(w·dpr), or null. */
+    public Integer targetWidth() {
+        return scaled(width);
+    }
+
+    /** Target height in device pixels: round(h·dpr), or null. */
+    public Integer targetHeight() {
+        return scaled(height);
+    }
+
+    private Integer scaled(Integer side) {
+        if (side == null) {
+            return null;
+        }
+        return BigDecimal.valueOf(side).multiply(dpr).setScale(0, java.math.RoundingMode.HALF_UP).intValueExact();
+    }
+
+    /**
+     * A stable text naming exactly what is asked for. Options that cannot change the output are
+     * left out (fit and gravity unless both sides are given and they matter), so that requests which
+     * must give the same bytes share one form.
+     */
+    public String canonical() {
+        StringJoiner joiner = new StringJoiner("&");
+        Integer tw = targetWidth();
+        Integer th = targetHeight();
+        if (tw != null) {
+            joiner.add("tw=" + tw);
+        }
+        if (th != null) {
+            joiner.add("th=" + th);
+        }
+        if (tw != null && th != null) {
+            joiner.add("fit=" + fit.token());
+            if (fit == Fit.COVER) {
+                joiner.add("g=" + gravity.token());
+            }
+        }
+        joiner.add("f=" + format.token());
+        joiner.add("q=" + quality);
+        joiner.add("bg=" + background.hex());
+        joiner.add("enlarge=" + enlarge);
+        return joiner.toString();
+    }
+}

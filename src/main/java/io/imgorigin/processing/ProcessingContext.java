@@ -1,0 +1,64 @@
+package io.imgorigin.processing;
+
+import java.awt.image.BufferedImage;
+
+import io.imgorigin.processing.geometry.ResizePlan;
+
+/**
+ * The state one request carries from step to step. Each step reads what earlier steps left and
+ * replaces what it changes; no step keeps state of its own between requests.
+ */
+public final class ProcessingContext {
+
+    private final byte[] source;
+    private final ProcessingRequest request;
+
+    private SourceFormat sourceFormat;
+    /** Pixel size of the source as stored (before orientation). */
+    private int storedWidth;
+    private int storedHeight;
+    /** EXIF/TIFF orientation 1..8; 1 when absent. */
+    private int orientation = 1;
+    private ResizePlan plan;
+    private BufferedImage image;
+    private boolean hasAlpha;
+    private OutputFormat outputFormat;
+    private ProcessedImage result;
+
+    public ProcessingContext(byte[] source, ProcessingRequest request) {
+        this.source = source;
+        this.request = request;
+    }
+
+    public byte[] source() { return source; }
+    public ProcessingRequest request() { return request; }
+
+    public SourceFormat sourceFormat() { return sourceFormat; }
+    public void sourceFormat(SourceFormat value) { sourceFormat = value; }
+
+    public int storedWidth() { return storedWidth; }
+    public int storedHeight() { return storedHeight; }
+    public void storedSize(int width, int height) { storedWidth = width; storedHeight = height; }
+
+    public int orientation() { return orientation; }
+    public void orientation(int value) { orientation = value; }
+
+    /** Whether orientation swaps width and height (values 5 to 8). */
+    public boolean transposed() { return orientation >= 5 && orientation <= 8; }
+
+    public ResizePlan plan() { return plan; }
+    public void plan(ResizePlan value) { plan = value; }
+
+    /** The working image: after decoding always 8-bit sRGB, TYPE_INT_RGB or TYPE_INT_ARGB. */
+    public BufferedImage image() { return image; }
+    public void image(BufferedImage value) { image = value; }
+
+    public boolean hasAlpha() { return hasAlpha; }
+    public void hasAlpha(boolean value) { hasAlpha = value; }
+
+    public OutputFormat outputFormat() { return outputFormat; }
+    public void outputFormat(OutputFormat value) { outputFormat = value; }
+
+    public ProcessedImage result() { return result; }
+    public void result(ProcessedImage value) { result = value; }
+}
