@@ -1,0 +1,72 @@
+package io.imgorigin.config;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.imgorigin.options.OptionsParser;
+import io.imgorigin.processing.ImageProcessor;
+import io.imgorigin.processing.ProcessingEngine;
+import io.imgorigin.processing.geometry.Geometry;
+import io.imgorigin.security.SignatureVerifier;
+import io.imgorigin.serving.CpuWorkers;
+import io.imgorigin.serving.EntityTags;
+import io.imgorigin.serving.ImageService;
+import io.imgorigin.serving.ServiceMetrics;
+import io.imgorigin.source.ImageSource;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Builds the request path's parts from {@link ImgoriginProperties}. */
+@Configuration(proxyBeanMethods = false)
+public class ServiceConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceConfiguration.class);
+
+    @Bean
+    ProcessingEngine processingEngine() {
+        ProcessingEngine engine = ProcessingEngine.detect();
+        log.info("JPEG codec in use: {} (engine {})", engine.jpegPath(), engine.version());
+        return engine;
+    }
+
+    @Bean
+    OptionsParser optionsParser(ImgoriginProperties properties) {
+        return new OptionsParser(properties.limits().maxOutputDimension(), properties.format().defaultQuality());
+    }
+
+    @Bean
+    Geometry geometry(ImgoriginProperties properties) {
+        return new Geometry(properties.limits().maxOutputDimension());
+    }
+
+    @Bean
+    SignatureVerifier signatureVerifier(ImgoriginProperties properties) {
+        SignatureVerifier verifier = new SignatureVerifier(properties.security().activeKeys());
+        log.info("URL signing is {}", verifier.enabled() ? "on" : "off");
+        return verifier;
+    }
+
+    @Bean(destroyMethod = "close")
+    CpuWorkers cpuWorkers(ImgoriginProperties properties, MeterRegistry registry) {
+        int threads = properties.processing().threads() > 0
+                ? properties.processing().threads()
+                : Runtime.getRuntime().availableProcessors();
+        CpuWorkers workers = new CpuWorkers(threads, properties.processing().queue());
+        registry.gauge("imgorigin.admission.queue", workers, CpuWorkers::queued);
+        registry.gauge("imgorigin.workers.busy", workers, CpuWorkers::running);
+        return workers;
+    }
+
+    @Bean
+    ServiceMetrics serviceMetrics(MeterRegistry registry) {
+        return new ServiceMetrics(registry);
+    }
+
+    @Bean
+    ImageService imageService(ImageSource source, ImageProcessor processor, CpuWorkers workers,
+            ProcessingEngine engine, ServiceMetrics metrics, ImgoriginProperties properties) {
+        return new ImageService(source, processor, workers, new EntityTags(engine.version()), metrics,
+                properties.limits().maxSourceBytes().toBytes(), properties.processing().timeout());
+    }
+}

@@ -1,0 +1,61 @@
+package io.imgorigin.config;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+import io.imgorigin.processing.ProcessingEngine;
+import io.imgorigin.web.ContainerErrorFilter;
+import io.imgorigin.web.ImageHeaders;
+import io.imgorigin.web.ProblemMapping;
+import io.imgorigin.web.ProblemWriter;
+import io.imgorigin.web.RequestObservationFilter;
+import io.imgorigin.web.TomcatErrorPages;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** The HTTP side: headers, problems for every error path, request metrics and logs. */
+@Configuration(proxyBeanMethods = false)
+public class WebConfiguration {
+
+    @Bean
+    ProblemMapping problemMapping() {
+        return new ProblemMapping();
+    }
+
+    @Bean
+    ProblemWriter problemWriter(ImgoriginProperties properties) {
+        return new ProblemWriter(properties.cache().errorMaxAge());
+    }
+
+    @Bean
+    ImageHeaders imageHeaders(ImgoriginProperties properties) {
+        return new ImageHeaders(properties.cache().control());
+    }
+
+    @Bean
+    TomcatErrorPages tomcatErrorPages(ProblemWriter writer) {
+        return new TomcatErrorPages(writer);
+    }
+
+    @Bean
+    FilterRegistrationBean<ContainerErrorFilter> containerErrorFilter(ProblemMapping mapping, ProblemWriter writer) {
+        FilterRegistrationBean<ContainerErrorFilter> registration =
+                new FilterRegistrationBean<>(new ContainerErrorFilter(mapping, writer));
+        registration.setDispatcherTypes(DispatcherType.ERROR);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestObservationFilter> requestObservationFilter(MeterRegistry registry,
+            ProcessingEngine engine) {
+        FilterRegistrationBean<RequestObservationFilter> registration =
+                new FilterRegistrationBean<>(new RequestObservationFilter(registry, engine.jpegPath()));
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+}

@@ -1,0 +1,46 @@
+package io.imgorigin.serving;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+
+import io.imgorigin.options.FormatRequest;
+import io.imgorigin.options.ImageOptions;
+
+/**
+ * Strong entity tags for processed images. A tag is a digest of exactly what decides the bytes:
+ * the source's own ETag, the canonical options, the format {@code f=auto} chose, and the engine
+ * version; so it can be computed from the source's metadata alone, before any pixel is touched.
+ */
+public final class EntityTags {
+
+    private final String engineVersion;
+
+    public EntityTags(String engineVersion) {
+        this.engineVersion = engineVersion;
+    }
+
+    public String of(String sourceEtag, ImageOptions options, boolean acceptsWebp) {
+        String text = engineVersion + '\n' + sourceEtag + '\n' + options.canonical() + '\n' + autoVariant(options, acceptsWebp);
+        byte[] digest = sha256(text.getBytes(StandardCharsets.UTF_8));
+        return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)) + '"';
+    }
+
+    /** What {@code f=auto} resolves to for this client: "webp", or "fallback" (png or jpeg by alpha). */
+    public static String autoVariant(ImageOptions options, boolean acceptsWebp) {
+        if (options.format() != FormatRequest.AUTO) {
+            return "";
+        }
+        return acceptsWebp ? "webp" : "fallback";
+    }
+
+    private static byte[] sha256(byte[] input) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(input);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

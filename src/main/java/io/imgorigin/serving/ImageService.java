@@ -1,0 +1,70 @@
+package io.imgorigin.serving;
+
+import java.time.Duration;
+
+import io.imgorigin.processing.Deadline;
+import io.imgorigin.processing.ImageProcessor;
+import io.imgorigin.processing.ProcessingRequest;
+import io.imgorigin.source.ImageSource;
+import io.imgorigin.source.SourceMetadata;
+import io.imgorigin.source.SourceObject;
+
+/**
+ * Answers one image request: a conditional request is checked against the source's metadata alone;
+ * otherwise the original is fetched and processed on the CPU workers, identical concurrent requests
+ * sharing one fetch and one transform.
+ */
+public final class ImageService {
+
+    private final ImageSource source;
+    private final ImageProcessor processor;
+    private final CpuWorkers workers;
+    private final EntityTags entityTags;
+    private final ServiceMetrics metrics;
+    private final long maxSourceBytes;
+    private final Duration processingTimeout;
+    private final RequestCoalescer<CoalescingKey, ImageResult.Rendered> coalescer = new RequestCoalescer<>();
+
+    public ImageService(ImageSource source, ImageProcessor processor, CpuWorkers workers, EntityTags entityTags,
+            ServiceMetrics metrics, long maxSourceBytes, Duration processingTimeout) {
+        this.source = source;
+        this.processor = processor;
+        this.workers = workers;
+        this.entityTags = entityTags;
+        this.metrics = metrics;
+        this.maxSourceBytes = maxSourceBytes;
+        this.processingTimeout = processingTimeout;
+    }
+
+    public ImageResult serve(ImageRequest request) {
+        Preconditions preconditions = request.preconditions();
+        if (preconditions.present()) {
+            SourceMetadata metadata = metrics.timeStage("stat", () -> source.stat(request.key()));
+            String etag = entityTags.of(metadata.etag(), request.options(), request.acceptsWebp());
+            if (preconditions.notModified(etag, metadata.lastModified())) {
+                return new ImageResult.NotModified(etag, metadata);
+            }
+        }
+        CoalescingKey key = new CoalescingKey(request.key(), request.options().canonical(),
+                EntityTags.autoVariant(request.options(), request.acceptsWebp()));
+        ImageResult.Rendered rendered = coalescer.run(key, () -> render(request), metrics::coalesced);
+        if (preconditions.present() && preconditions.notModified(rendered.etag(), rendered.source().lastModified())) {
+            return new ImageResult.NotModified(rendered.etag(), rendered.source());
+        }
+        return rendered;
+    }
+
+    private ImageResult.Rendered render(ImageRequest request) {
+        Deadline deadline = Deadline.after(processingTimeout);
+        SourceObject original = metrics.timeStage("fetch", () -> source.fetch(request.key(), maxSourceBytes));
+        metrics.sourceBytes(original.bytes().length);
+        String etag = entityTags.of(original.metadata().etag(), request.options(), request.acceptsWebp());
+        ProcessingRequest processing = new ProcessingRequest(request.options(), request.acceptsWebp(), deadline);
+        var image = workers.run(() -> processor.process(original.bytes(), processing), processingTimeout);
+        metrics.outputBytes(image.bytes().length);
+        return new ImageResult.Rendered(image, etag, original.metadata());
+    }
+
+    private record CoalescingKey(String key, String canonicalOptions, String autoVariant) {
+    }
+}

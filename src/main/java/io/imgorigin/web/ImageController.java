@@ -1,0 +1,108 @@
+package io.imgorigin.web;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.imgorigin.options.FormatRequest;
+import io.imgorigin.options.OptionsParser;
+import io.imgorigin.options.ParsedQuery;
+import io.imgorigin.security.SignatureVerifier;
+import io.imgorigin.serving.ImageRequest;
+import io.imgorigin.serving.ImageResult;
+import io.imgorigin.serving.ImageService;
+import io.imgorigin.serving.Preconditions;
+
+/** URL in, response out: every path on the image port is an object key (SPEC sections 1 and 3). */
+@RestController
+public class ImageController {
+
+    private final OptionsParser optionsParser;
+    private final SignatureVerifier signatureVerifier;
+    private final ImageService imageService;
+    private final ImageHeaders headers;
+
+    public ImageController(OptionsParser optionsParser, SignatureVerifier signatureVerifier, ImageService imageService,
+            ImageHeaders headers) {
+        this.optionsParser = optionsParser;
+        this.signatureVerifier = signatureVerifier;
+        this.imageService = imageService;
+        this.headers = headers;
+    }
+
+    @RequestMapping("/**")
+    public ResponseEntity<byte[]> image(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            throw new MethodNotAllowedException(method);
+        }
+        String rawPath = request.getRequestURI();
+        String key = ObjectKey.fromRawPath(rawPath);
+        ParsedQuery query = optionsParser.parse(request.getQueryString());
+        signatureVerifier.verify(rawPath, query.signedPairs(), query.signature());
+        boolean acceptsWebp = acceptsWebp(request.getHeader(HttpHeaders.ACCEPT));
+        Preconditions preconditions = Preconditions.of(request.getHeader(HttpHeaders.IF_NONE_MATCH),
+                ifModifiedSince(request));
+        ImageResult result = imageService.serve(new ImageRequest(key, query.options(), acceptsWebp, preconditions));
+        boolean auto = query.options().format() == FormatRequest.AUTO;
+        return switch (result) {
+            case ImageResult.NotModified notModified -> ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .headers(headers.notModified(notModified, auto)).build();
+            case ImageResult.Rendered rendered -> {
+                request.setAttribute(RequestAttributes.OUTPUT_FORMAT, rendered.image().format());
+                yield ResponseEntity.ok()
+                        .headers(headers.rendered(rendered, auto))
+                        .contentType(MediaType.parseMediaType(rendered.image().format().mediaType()))
+                        .contentLength(rendered.image().bytes().length)
+                        .body(method.equals("HEAD") ? null : rendered.image().bytes());
+            }
+        };
+    }
+
+    /** Whether Accept lists image/webp by name with a non-zero quality (SPEC section 2, {@code f=auto}). */
+    static boolean acceptsWebp(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].trim().toLowerCase(Locale.ROOT);
+            if (!type.equals("image/webp")) {
+                continue;
+            }
+            return !zeroQuality(parts);
+        }
+        return false;
+    }
+
+    private static boolean zeroQuality(String[] parameters) {
+        for (int i = 1; i < parameters.length; i++) {
+            String parameter = parameters[i].trim().toLowerCase(Locale.ROOT);
+            if (parameter.startsWith("q=")) {
+                try {
+                    return Double.parseDouble(parameter.substring(2)) <= 0;
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Instant ifModifiedSince(HttpServletRequest request) {
+        try {
+            long millis = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
+            return millis < 0 ? null : Instant.ofEpochMilli(millis);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.imgorigin.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+
+import io.imgorigin.options.InvalidOptionException;
+import io.imgorigin.processing.ProcessingTimeoutException;
+import io.imgorigin.processing.UnsupportedImageException;
+import io.imgorigin.processing.UnusableImageException;
+import io.imgorigin.security.SignatureException;
+import io.imgorigin.serving.OverloadedException;
+import io.imgorigin.source.SourceNotFoundException;
+import io.imgorigin.source.SourceStoreException;
+import io.imgorigin.source.SourceTimeoutException;
+import io.imgorigin.source.SourceTooLargeException;
+
+/** Which status and problem each failure is answered with (SPEC section 3, "Errors"). */
+public final class ProblemMapping {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemMapping.class);
+
+    public Problem of(Throwable failure) {
+        return switch (failure) {
+            case InvalidOptionException e -> Problem.of(HttpStatus.BAD_REQUEST, "invalid-" + kindOf(e), e.getMessage());
+            case SignatureException e -> Problem.of(HttpStatus.FORBIDDEN, "signature", e.getMessage());
+            case SourceNotFoundException e -> Problem.of(HttpStatus.NOT_FOUND, "not-found", "no image exists under this key");
+            case MethodNotAllowedException e -> Problem.of(HttpStatus.METHOD_NOT_ALLOWED, "method", e.getMessage());
+            case UnsupportedImageException e -> Problem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-format", e.getMessage());
+            case UnusableImageException e -> Problem.of(HttpStatus.UNPROCESSABLE_CONTENT, "unusable-image", e.getMessage());
+            case SourceTooLargeException e -> Problem.of(HttpStatus.UNPROCESSABLE_CONTENT, "source-too-large", e.getMessage());
+            case OverloadedException e -> Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", e.getMessage());
+            case ProcessingTimeoutException e -> Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "processing-timeout", e.getMessage());
+            case SourceStoreException e -> {
+                log.warn("store error: {}", e.getMessage());
+                yield Problem.of(HttpStatus.BAD_GATEWAY, "store-error", "the image store answered with an error");
+            }
+            case SourceTimeoutException e -> {
+                log.warn("store timeout: {}", e.getMessage());
+                yield Problem.of(HttpStatus.GATEWAY_TIMEOUT, "store-timeout", "the image store did not answer in time");
+            }
+            default -> {
+                log.error("unexpected failure", failure);
+                yield Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "the image could not be produced");
+            }
+        };
+    }
+
+    private static String kindOf(InvalidOptionException e) {
+        return e.option().equals("key") ? "key" : "option";
+    }
+}

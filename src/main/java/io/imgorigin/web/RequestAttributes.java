@@ -1,0 +1,12 @@
+package io.imgorigin.web;
+
+/** Names of request attributes the web layer passes from the controller to logging and metrics. */
+final class RequestAttributes {
+
+    static final String OUTPUT_FORMAT = "imgorigin.outputFormat";
+    static final String KEY = "imgorigin.key";
+    static final String PROBLEM = "imgorigin.problem";
+
+    private RequestAttributes() {
+    }
+}
