@@ -18,17 +18,18 @@ public final class ImagePipeline implements ImageProcessor {
 
     @Override
     public ProcessedImage process(byte[] source, ProcessingRequest request) {
-        ProcessingContext context = new ProcessingContext(source, request);
-        for (ProcessingStep step : steps) {
-            request.deadline().check(step.name());
-            long started = System.nanoTime();
-            step.apply(context);
-            observer.stepFinished(step.name(), System.nanoTime() - started);
+        try (ProcessingContext context = new ProcessingContext(source, request)) {
+            for (ProcessingStep step : steps) {
+                request.deadline().check(step.name());
+                long started = System.nanoTime();
+                step.apply(context);
+                observer.stepFinished(step.name(), System.nanoTime() - started);
+            }
+            if (context.result() == null) {
+                throw new IllegalStateException("the pipeline ended without an encoded image");
+            }
+            return context.result();
         }
-        if (context.result() == null) {
-            throw new IllegalStateException("the pipeline ended without an encoded image");
-        }
-        return context.result();
     }
 
     public List<String> stepNames() {

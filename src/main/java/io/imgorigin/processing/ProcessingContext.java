@@ -1,6 +1,8 @@
 package io.imgorigin.processing;
 
 import java.awt.image.BufferedImage;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 import io.imgorigin.processing.geometry.ResizePlan;
 
@@ -8,7 +10,7 @@ import io.imgorigin.processing.geometry.ResizePlan;
  * The state one request carries from step to step. Each step reads what earlier steps left and
  * replaces what it changes; no step keeps state of its own between requests.
  */
-public final class ProcessingContext {
+public final class ProcessingContext implements AutoCloseable {
 
     private final byte[] source;
     private final ProcessingRequest request;
@@ -24,6 +26,7 @@ public final class ProcessingContext {
     private boolean hasAlpha;
     private OutputFormat outputFormat;
     private ProcessedImage result;
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
 
     public ProcessingContext(byte[] source, ProcessingRequest request) {
         this.source = source;
@@ -61,4 +64,19 @@ public final class ProcessingContext {
 
     public ProcessedImage result() { return result; }
     public void result(ProcessedImage value) { result = value; }
+
+    /** Registers something to give back when the request's processing ends, whatever the outcome. */
+    public void onClose(AutoCloseable resource) { resources.push(resource); }
+
+    @Override
+    public void close() {
+        image = null;
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not release a processing resource", e);
+            }
+        }
+    }
 }
