@@ -5,9 +5,13 @@ import java.time.Duration;
 import io.imgorigin.processing.Deadline;
 import io.imgorigin.processing.ImageProcessor;
 import io.imgorigin.processing.ProcessingRequest;
+import io.imgorigin.processing.ProcessingTimeoutException;
+import io.imgorigin.processing.UnsupportedImageException;
+import io.imgorigin.processing.UnusableImageException;
 import io.imgorigin.source.ImageSource;
 import io.imgorigin.source.SourceMetadata;
 import io.imgorigin.source.SourceObject;
+import io.imgorigin.source.SourceTooLargeException;
 
 /**
  * Answers one image request: a conditional request is checked against the source's metadata alone;
@@ -47,7 +51,22 @@ public final class ImageService {
         }
         CoalescingKey key = new CoalescingKey(request.key(), request.options().canonical(),
                 EntityTags.autoVariant(request.options(), request.acceptsWebp()));
-        ImageResult.Rendered rendered = coalescer.run(key, () -> render(request), metrics::coalesced);
+        ImageResult.Rendered rendered;
+        try {
+            rendered = coalescer.run(key, () -> render(request), metrics::coalesced);
+        } catch (OverloadedException e) {
+            metrics.rejected(e.reason());
+            throw e;
+        } catch (UnsupportedImageException e) {
+            metrics.rejected("unsupported");
+            throw e;
+        } catch (UnusableImageException | SourceTooLargeException e) {
+            metrics.rejected("unusable");
+            throw e;
+        } catch (ProcessingTimeoutException e) {
+            metrics.rejected("timeout");
+            throw e;
+        }
         if (preconditions.present() && preconditions.notModified(rendered.etag(), rendered.source().lastModified())) {
             return new ImageResult.NotModified(rendered.etag(), rendered.source());
         }
