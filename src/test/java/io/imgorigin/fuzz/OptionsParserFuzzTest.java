@@ -1,0 +1,92 @@
+package io.imgorigin.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import io.imgorigin.options.ImageOptions;
+import io.imgorigin.options.InvalidOptionException;
+import io.imgorigin.options.OptionsParser;
+import io.imgorigin.web.ObjectKeyProbe;
+
+/**
+ * Seeded random queries and paths, built from real option names, values and hostile fragments: the
+ * parser either yields options within every range or refuses with a 400-kind error, nothing else.
+ */
+class OptionsParserFuzzTest {
+
+    private static final int ITERATIONS = 20_000;
+    private static final List<String> NAMES = List.of("w", "h", "f", "q", "fit", "g", "dpr", "bg", "enlarge", "s", "W", "x", "",
+            "%77", "w%00", "fit%3D", "ü");
+    private static final List<String> VALUES = List.of("1", "0", "-1", "8192", "8193", "400", "99999999999999999999", "1.5", "4",
+            "4.0001", "jpeg", "jpg", "webp", "png", "auto", "gif", "cover", "smart", "top-left", "TOP_LEFT", "ffffff", "FFFFFF00",
+            "true", "0", "%zz", "%", "%2", "+", "%20", "", "NaN", "Infinity", "1e3", "0x10", "AAAA_-", "a=b", "💥", "\u0000");
+
+    private final OptionsParser parser = new OptionsParser(8192, 80);
+
+    @Test
+    void randomQueriesParseOrAreRefusedCleanly() {
+        Random random = new Random(20261124L);
+        int accepted = 0;
+        for (int i = 0; i < ITERATIONS; i++) {
+            String query = randomQuery(random);
+            try {
+                ImageOptions options = parser.parse(query).options();
+                accepted++;
+                assertWithinRanges(options, query);
+            } catch (InvalidOptionException e) {
+                assertThat(e.option()).as(query).isNotNull();
+                assertThat(e.getMessage()).as(query).isNotBlank();
+            }
+        }
+        assertThat(accepted).as("the generator also produces valid queries").isGreaterThan(ITERATIONS / 50);
+    }
+
+    @Test
+    void randomPathsGiveAKeyOrA400() {
+        Random random = new Random(7L);
+        for (int i = 0; i < ITERATIONS; i++) {
+            StringBuilder path = new StringBuilder("/");
+            int parts = random.nextInt(6);
+            for (int p = 0; p < parts; p++) {
+                path.append(pick(random, List.of("a", "..", ".", "%2e", "%2F", "%00", "%C3%A9", "%C3", "%", "%zz", "/", "b.jpg",
+                        "%7F", "x".repeat(300))));
+            }
+            ObjectKeyProbe.check(path.toString());
+        }
+    }
+
+    private static void assertWithinRanges(ImageOptions options, String query) {
+        if (options.targetWidth() != null) {
+            assertThat(options.targetWidth()).as(query).isBetween(1, 8192);
+        }
+        if (options.targetHeight() != null) {
+            assertThat(options.targetHeight()).as(query).isBetween(1, 8192);
+        }
+        assertThat(options.quality()).as(query).isBetween(1, 100);
+        assertThat(options.dpr().doubleValue()).as(query).isBetween(1.0, 4.0);
+        assertThat(options.canonical()).as(query).isNotBlank();
+    }
+
+    private static String randomQuery(Random random) {
+        StringBuilder query = new StringBuilder();
+        int pairs = random.nextInt(5);
+        for (int p = 0; p < pairs; p++) {
+            if (p > 0) {
+                query.append(random.nextInt(10) == 0 ? "&&" : "&");
+            }
+            query.append(pick(random, NAMES));
+            if (random.nextInt(12) != 0) {
+                query.append('=').append(pick(random, VALUES));
+            }
+        }
+        return query.toString();
+    }
+
+    private static <T> T pick(Random random, List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+}
