@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import io.imgorigin.options.ImageOptions;
 import io.imgorigin.options.InvalidOptionException;
 import io.imgorigin.options.OptionsParser;
-import io.imgorigin.web.ObjectKeyProbe;
+import io.imgorigin.web.ObjectKey;
 
 /**
  * Seeded random queries and paths, built from real option names, values and hostile fragments: the
@@ -55,7 +55,19 @@ class OptionsParserFuzzTest {
                 path.append(pick(random, List.of("a", "..", ".", "%2e", "%2F", "%00", "%C3%A9", "%C3", "%", "%zz", "/", "b.jpg",
                         "%7F", "x".repeat(300))));
             }
-            ObjectKeyProbe.check(path.toString());
+            checkKey(path.toString());
+        }
+    }
+
+    private static void checkKey(String rawPath) {
+        try {
+            String key = ObjectKey.fromRawPath(rawPath);
+            assertThat(key).as(rawPath).isNotEmpty();
+            assertThat(key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).as(rawPath).isLessThanOrEqualTo(1024);
+            assertThat("/" + key + "/").as(rawPath).doesNotContain("/../", "/./");
+            assertThat(key.chars().noneMatch(c -> c < 0x20)).as(rawPath).isTrue();
+        } catch (InvalidOptionException e) {
+            assertThat(e.option()).as(rawPath).isEqualTo("key");
         }
     }
 
