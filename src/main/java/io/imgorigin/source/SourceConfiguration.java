@@ -7,7 +7,7 @@ import io.imgorigin.config.ImgoriginProperties;
 import io.imgorigin.config.ImgoriginProperties.SourceType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -50,23 +50,18 @@ public class SourceConfiguration {
     @ConditionalOnSourceType(SourceType.S3)
     static class S3Source {
 
-        @Bean
-        @ConditionalOnMissingBean
-        AwsCredentialsProvider awsCredentialsProvider() {
-            return DefaultCredentialsProvider.builder().build();
-        }
-
-        @Bean
-        @ConditionalOnMissingBean
-        AwsRegionProvider awsRegionProvider() {
-            return new DefaultAwsRegionProviderChain();
-        }
-
+        /**
+         * Credentials and the region fallback come from the SDK's default chains unless the context
+         * defines its own {@link AwsCredentialsProvider} or {@link AwsRegionProvider} bean.
+         */
         @Bean(destroyMethod = "close")
-        S3Client imgoriginS3Client(ImgoriginProperties properties, AwsCredentialsProvider credentials,
-                                   AwsRegionProvider regions) {
+        S3Client imgoriginS3Client(ImgoriginProperties properties, ObjectProvider<AwsCredentialsProvider> credentials,
+                                   ObjectProvider<AwsRegionProvider> regions) {
             requireBucket(properties);
-            return new S3ClientFactory(credentials, regions).create(properties.source());
+            S3ClientFactory factory = new S3ClientFactory(
+                    credentials.getIfAvailable(() -> DefaultCredentialsProvider.builder().build()),
+                    regions.getIfAvailable(DefaultAwsRegionProviderChain::new));
+            return factory.create(properties.source());
         }
 
         @Bean
