@@ -1,0 +1,20 @@
+package io.imgorigin.source;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.imgorigin.config.ImgoriginProperties.SourceType;
+import org.springframework.context.annotation.Conditional;
+
+/** Matches when {@code imgorigin.source.type} binds to the given type (filesystem when unset). */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Documented
+@Conditional(OnSourceTypeCondition.class)
+@interface ConditionalOnSourceType {
+
+    SourceType value();
+}

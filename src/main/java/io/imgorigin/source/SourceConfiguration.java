@@ -1,0 +1,83 @@
+package io.imgorigin.source;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.imgorigin.config.ImgoriginProperties;
+import io.imgorigin.config.ImgoriginProperties.SourceType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Creates the one {@link ImageSource} that {@code imgorigin.source.type} asks for. */
+@Configuration(proxyBeanMethods = false)
+public class SourceConfiguration {
+
+    /**
+     * Served when {@code imgorigin.source.filesystem.root} is not set: {@code ./samples}, resolved
+     * against the working directory, i.e. the project's sample folder when started from the project.
+     */
+    public static final Path DEFAULT_FILESYSTEM_ROOT = Path.of("samples");
+
+    private static final Logger log = LoggerFactory.getLogger(SourceConfiguration.class);
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnSourceType(SourceType.FILESYSTEM)
+    static class FilesystemSource {
+
+        @Bean
+        ImageSource imageSource(ImgoriginProperties properties) {
+            Path configured = properties.source().filesystem().root();
+            FilesystemImageSource source =
+                    new FilesystemImageSource(configured == null ? DEFAULT_FILESYSTEM_ROOT : configured);
+            // Not fatal: the folder may be mounted after start-up; until then every key is a 404.
+            if (!Files.isDirectory(source.root())) {
+                log.warn("Source folder {} does not exist; every request will be answered 404", source.root());
+            }
+            log.info("Serving originals from folder {}", source.root());
+            return source;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnSourceType(SourceType.S3)
+    static class S3Source {
+
+        /**
+         * Credentials and the region fallback come from the SDK's default chains unless the context
+         * defines its own {@link AwsCredentialsProvider} or {@link AwsRegionProvider} bean.
+         */
+        @Bean(destroyMethod = "close")
+        S3Client imgoriginS3Client(ImgoriginProperties properties, ObjectProvider<AwsCredentialsProvider> credentials,
+                                   ObjectProvider<AwsRegionProvider> regions) {
+            requireBucket(properties);
+            S3ClientFactory factory = new S3ClientFactory(
+                    credentials.getIfAvailable(() -> DefaultCredentialsProvider.builder().build()),
+                    regions.getIfAvailable(DefaultAwsRegionProviderChain::new));
+            return factory.create(properties.source());
+        }
+
+        @Bean
+        ImageSource imageSource(ImgoriginProperties properties, S3Client imgoriginS3Client) {
+            ImgoriginProperties.S3 s3 = properties.source().s3();
+            S3ImageSource source = new S3ImageSource(imgoriginS3Client, s3.bucket().trim(), s3.prefix());
+            log.info("Serving originals from s3://{}/{}", s3.bucket().trim(), source.objectKey(""));
+            return source;
+        }
+
+        private static void requireBucket(ImgoriginProperties properties) {
+            String bucket = properties.source().s3().bucket();
+            if (bucket == null || bucket.isBlank()) {
+                throw new IllegalStateException("imgorigin.source.s3.bucket (IMGORIGIN_SOURCE_S3_BUCKET) must be set"
+                        + " when imgorigin.source.type is s3");
+            }
+        }
+    }
+}

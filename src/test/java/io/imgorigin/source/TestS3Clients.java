@@ -1,0 +1,31 @@
+package io.imgorigin.source;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.imgorigin.config.ImgoriginProperties;
+import io.imgorigin.config.ImgoriginProperties.SourceType;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** S3 clients built by the production factory, pointed at a local endpoint with static credentials. */
+final class TestS3Clients {
+
+    static final int MAX_ATTEMPTS = 3;
+
+    private TestS3Clients() {
+    }
+
+    static S3Client forEndpoint(URI endpoint, String accessKey, String secretKey, Duration timeout) {
+        ImgoriginProperties.Source source = new ImgoriginProperties.Source(
+                SourceType.S3,
+                new ImgoriginProperties.Filesystem(null),
+                new ImgoriginProperties.S3("unused-by-the-factory", "", "us-east-1", endpoint, true, MAX_ATTEMPTS),
+                timeout);
+        StaticCredentialsProvider credentials =
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
+        return new S3ClientFactory(credentials, () -> Region.US_EAST_1).create(source);
+    }
+}
