@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 import io.imgorigin.processing.ProcessingEngine;
-import io.imgorigin.web.ContainerErrorFilter;
 import io.imgorigin.web.ImageHeaders;
 import io.imgorigin.web.ProblemMapping;
 import io.imgorigin.web.ProblemWriter;
@@ -38,15 +37,6 @@ public class WebConfiguration {
     @Bean
     TomcatErrorPages tomcatErrorPages(ProblemWriter writer) {
         return new TomcatErrorPages(writer);
-    }
-
-    @Bean
-    FilterRegistrationBean<ContainerErrorFilter> containerErrorFilter(ProblemMapping mapping, ProblemWriter writer) {
-        FilterRegistrationBean<ContainerErrorFilter> registration =
-                new FilterRegistrationBean<>(new ContainerErrorFilter(mapping, writer));
-        registration.setDispatcherTypes(DispatcherType.ERROR);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
     }
 
     @Bean

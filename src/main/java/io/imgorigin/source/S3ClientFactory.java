@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.imgorigin.config.ImgoriginProperties;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -58,12 +59,24 @@ public class S3ClientFactory {
                         .apiCallAttemptTimeout(attemptTimeout)
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(attempts)
+                                .backoffStrategy(backoff(attemptTimeout))
+                                .throttlingBackoffStrategy(backoff(attemptTimeout))
                                 .build())
                         .build());
         if (s3.endpoint() != null) {
             builder.endpointOverride(s3.endpoint());
         }
         return builder.build();
+    }
+
+    /**
+     * Waits between attempts are kept short beside the attempt's share of the timeout: the SDK's
+     * default throttling back-off (up to seconds) would turn a store's SlowDown into our own timeout,
+     * answering 504 where the store did answer, with an error (502).
+     */
+    static BackoffStrategy backoff(Duration attemptTimeout) {
+        Duration cap = min(Duration.ofMillis(500), attemptTimeout.dividedBy(4));
+        return BackoffStrategy.exponentialDelay(min(Duration.ofMillis(25), cap), cap);
     }
 
     /** The configured region, else the SDK's default chain, else us-east-1. */

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.imgorigin.options.FormatRequest;
@@ -38,7 +39,9 @@ public class ImageController {
         this.headers = headers;
     }
 
-    @RequestMapping("/**")
+    /** Every method is mapped here, so that all but GET and HEAD get the same 405 problem. */
+    @RequestMapping(path = "/**", method = {RequestMethod.GET, RequestMethod.HEAD, RequestMethod.POST, RequestMethod.PUT,
+            RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS, RequestMethod.TRACE})
     public ResponseEntity<byte[]> image(HttpServletRequest request) {
         String method = request.getMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {

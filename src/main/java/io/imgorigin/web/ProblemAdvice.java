@@ -21,7 +21,6 @@ public class ProblemAdvice {
     @ExceptionHandler(Throwable.class)
     public ResponseEntity<byte[]> handle(Throwable failure, HttpServletRequest request) {
         Problem problem = mapping.of(failure);
-        request.setAttribute(RequestAttributes.PROBLEM, problem);
         ResponseEntity<byte[]> entity = writer.entity(problem, null);
         if (request.getMethod().equals("HEAD")) {
             return ResponseEntity.status(entity.getStatusCode()).headers(entity.getHeaders()).build();

@@ -4,8 +4,6 @@ package io.imgorigin.web;
 final class RequestAttributes {
 
     static final String OUTPUT_FORMAT = "imgorigin.outputFormat";
-    static final String KEY = "imgorigin.key";
-    static final String PROBLEM = "imgorigin.problem";
 
     private RequestAttributes() {
     }
