@@ -48,7 +48,7 @@ public final class DecodeStep implements ProcessingStep {
         boolean placed = frame != null && !frame.equals(new Rectangle(source));
         Dimension decodeSource = placed ? frame.getSize() : source;
         Dimension wanted = placed ? decodeSource : wanted(context.plan(), source, context.transposed());
-        ImageIoDecoder.Decoded decoded = decoder.decode(bytes, decodeSource, wanted, formatName(context));
+        ImageIoDecoder.Decoded decoded = decoder.decode(bytes, decodeSource, wanted, context.sourceFormat());
         BufferedImage image = decoded.image();
         if (placed) {
             image = onCanvas(image, frame, source);
@@ -75,9 +75,5 @@ public final class DecodeStep implements ProcessingStep {
             g.dispose();
         }
         return canvas;
-    }
-
-    private static String formatName(ProcessingContext context) {
-        return context.sourceFormat() == null ? "source" : context.sourceFormat().name();
     }
 }

@@ -15,6 +15,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 import com.luciad.imageio.webp.WebPReadParam;
 
 import io.imgorigin.processing.NativeCodec;
+import io.imgorigin.processing.SourceFormat;
 import io.imgorigin.processing.UnsupportedImageException;
 import io.imgorigin.processing.UnusableImageException;
 
@@ -38,8 +39,11 @@ final class ImageIoDecoder {
     /**
      * @param wanted the smallest size worth decoding, in stored orientation; the source's own size asks
      *               for a full decode
+     * @param format a truncated PNG or GIF is served with the rows decoded before its data ended
      */
-    Decoded decode(byte[] bytes, Dimension source, Dimension wanted, String formatName) {
+    Decoded decode(byte[] bytes, Dimension source, Dimension wanted, SourceFormat format) {
+        String formatName = format.name();
+        boolean lenient = format == SourceFormat.PNG || format == SourceFormat.GIF;
         Throwable failure = null;
         boolean anyReader = false;
         try (ImageInputStream probe = stream(bytes)) {
@@ -53,7 +57,7 @@ final class ImageIoDecoder {
                 }
                 anyReader = true;
                 try {
-                    return new Decoded(read(reader, bytes, source, wanted), nativeReader ? "turbojpeg" : "imageio");
+                    return new Decoded(read(reader, bytes, source, wanted, lenient), nativeReader ? "turbojpeg" : "imageio");
                 } catch (IOException | RuntimeException e) {
                     failure = e;
                 } catch (OutOfMemoryError e) {
@@ -75,19 +79,28 @@ final class ImageIoDecoder {
                 failure);
     }
 
-    private static BufferedImage read(ImageReader reader, byte[] bytes, Dimension source, Dimension wanted)
-            throws IOException {
+    private static BufferedImage read(ImageReader reader, byte[] bytes, Dimension source, Dimension wanted,
+            boolean lenient) throws IOException {
         try (ImageInputStream input = stream(bytes)) {
             reader.setInput(input, true, true);
             ImageReadParam param = reader.getDefaultReadParam();
             if (wanted.width < source.width || wanted.height < source.height) {
                 shrinkOnLoad(param, source, wanted);
             }
-            BufferedImage image = reader.read(0, param);
-            if (image == null) {
-                throw new IOException("the reader returned no image");
+            PartialDecode partial = lenient ? PartialDecode.prepare(reader, param) : null;
+            try {
+                BufferedImage image = reader.read(0, param);
+                if (image == null) {
+                    throw new IOException("the reader returned no image");
+                }
+                return image;
+            } catch (IOException | RuntimeException e) {
+                BufferedImage rows = partial == null ? null : partial.decodedSoFar();
+                if (rows == null) {
+                    throw e;
+                }
+                return rows;
             }
-            return image;
         }
     }
 

@@ -47,10 +47,8 @@ final class JpegHeaderParser {
             if (marker == 0xD9 || marker == 0xDA) {
                 break;
             }
-            int length = HeaderBytes.u16be(data, position, "JPEG");
-            if (length < 2) {
-                throw new UnusableImageException("the JPEG header is truncated or corrupt");
-            }
+            // libjpeg skips a segment whose length is below 2 as if it were empty; so do we.
+            int length = Math.max(2, HeaderBytes.u16be(data, position, "JPEG"));
             int body = position + 2;
             int bodyLength = length - 2;
             HeaderBytes.require(data, body, bodyLength, "JPEG");

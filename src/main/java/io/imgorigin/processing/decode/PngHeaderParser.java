@@ -49,7 +49,7 @@ final class PngHeaderParser {
             long length = HeaderBytes.u32be(data, position, "PNG");
             long body = position + 8;
             if (length > data.length - body) {
-                if (imageDataSeen) {
+                if (imageDataSeen || HeaderBytes.startsWith(data, position + 4, "IDAT")) {
                     break;
                 }
                 throw new UnusableImageException("a PNG chunk runs past the end of the file");
