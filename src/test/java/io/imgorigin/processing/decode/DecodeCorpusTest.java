@@ -1,0 +1,136 @@
+package io.imgorigin.processing.decode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import io.imgorigin.processing.ProcessingContext;
+import io.imgorigin.processing.UnsupportedImageException;
+import io.imgorigin.processing.UnusableImageException;
+
+/**
+ * Every file of the shared corpus through probe, decode, colour and orient with the pure-Java
+ * decoders: each either becomes an upright 8-bit sRGB image of the size the MANIFEST states, or is
+ * refused as unsupported (415) or unusable (422); nothing else escapes. Refusals of files the
+ * reference decoder (libvips) reads are listed, and must stay under 5 %.
+ */
+class DecodeCorpusTest {
+
+    private static final Pattern UPRIGHT = Pattern.compile("after auto-orient (\\d+)x(\\d+)");
+    private static final Pattern OUTPUT = Pattern.compile("output (\\d+)x(\\d+)");
+    private static final String QUERY = "w=512";
+
+    private record Row(String file, String width, String height, String category, String expected) {
+
+        boolean referenceDecodes() {
+            boolean refused = expected.startsWith("UNSUPPORTED") || category.equals("bombs");
+            return !refused && (expected.startsWith("decode ok") || expected.startsWith("animated:")
+                    || expected.startsWith("APNG") || expected.startsWith("static PNG")
+                    || expected.contains("lenient decode ok") || expected.contains("should decode ok"));
+        }
+
+        /** The upright size the MANIFEST states, or the first-frame size for files without orientation notes. */
+        int[] upright() {
+            for (Pattern pattern : List.of(UPRIGHT, OUTPUT)) {
+                Matcher m = pattern.matcher(expected);
+                if (m.find()) {
+                    return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+                }
+            }
+            return null;
+        }
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void everyFileDecodesUprightOrIsRefusedCleanly() throws IOException {
+        Path corpus = Path.of(System.getProperty("imgorigin.test.corpus", "../shared/corpus"));
+        Assumptions.assumeTrue(Files.isRegularFile(corpus.resolve("MANIFEST.tsv")),
+                "the shared corpus (" + corpus + ") is not present in this checkout");
+        FrontPipeline pipeline = new FrontPipeline(false);
+        List<String> wrong = new ArrayList<>();
+        List<String> refusedButReferenceDecodes = new ArrayList<>();
+        int referenceDecodes = 0;
+        for (Row row : rows(corpus.resolve("MANIFEST.tsv"))) {
+            byte[] bytes = Files.readAllBytes(corpus.resolve(row.file()));
+            if (row.referenceDecodes()) {
+                referenceDecodes++;
+            }
+            try (ProcessingContext context = pipeline.run(bytes, QUERY)) {
+                String problem = check(row, context);
+                if (problem != null) {
+                    wrong.add(row.file() + ": " + problem);
+                }
+            } catch (UnsupportedImageException | UnusableImageException e) {
+                if (row.referenceDecodes()) {
+                    refusedButReferenceDecodes.add(row.file() + " — " + e.getClass().getSimpleName() + ": "
+                            + e.getMessage());
+                }
+            } catch (RuntimeException | Error e) {
+                wrong.add(row.file() + ": escaped " + e);
+            }
+        }
+        System.out.println("Refused although libvips decodes them (" + refusedButReferenceDecodes.size() + " of "
+                + referenceDecodes + "):");
+        refusedButReferenceDecodes.forEach(line -> System.out.println("  " + line));
+        assertThat(wrong).isEmpty();
+        assertThat(refusedButReferenceDecodes.size()).isLessThanOrEqualTo(referenceDecodes / 20);
+    }
+
+    private static String check(Row row, ProcessingContext context) {
+        BufferedImage image = context.image();
+        int type = image.getType();
+        if (type != BufferedImage.TYPE_INT_RGB && type != BufferedImage.TYPE_INT_ARGB) {
+            return "working image of type " + type;
+        }
+        if (context.hasAlpha() != (type == BufferedImage.TYPE_INT_ARGB)) {
+            return "hasAlpha disagrees with the image type";
+        }
+        int[] upright = row.upright();
+        if (upright == null) {
+            return null;
+        }
+        if (context.plan().sourceWidth() != upright[0] || context.plan().sourceHeight() != upright[1]) {
+            return "upright size " + context.plan().sourceWidth() + "x" + context.plan().sourceHeight()
+                    + ", MANIFEST says " + upright[0] + "x" + upright[1];
+        }
+        double expectedAspect = (double) upright[0] / upright[1];
+        double aspect = (double) image.getWidth() / image.getHeight();
+        boolean exact = image.getWidth() == upright[0] && image.getHeight() == upright[1];
+        boolean shrunk = image.getWidth() >= context.plan().scaledWidth()
+                && image.getHeight() >= context.plan().scaledHeight()
+                && Math.abs(aspect / expectedAspect - 1) < 0.02;
+        return exact || context.plan().resizes() && shrunk ? null
+                : "decoded " + image.getWidth() + "x" + image.getHeight() + " for upright " + upright[0] + "x"
+                        + upright[1];
+    }
+
+    private static List<Row> rows(Path manifest) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        boolean header = true;
+        for (String line : Files.readAllLines(manifest)) {
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            if (header) {
+                header = false;
+                continue;
+            }
+            String[] cells = line.split("\t", -1);
+            rows.add(new Row(cells[0], cells[4], cells[5], cells[6], cells[7]));
+        }
+        return rows;
+    }
+}
