@@ -1,0 +1,101 @@
+package io.imgorigin.processing.transform;
+
+/**
+ * Prepares the source region a resample reads: averages whole blocks of kx×ky pixels (exact area
+ * averaging, the cheap first part of a large reduction) and premultiplies alpha, so that the
+ * smooth filter that follows never mixes the colour of transparent pixels into visible ones.
+ * Blocks are aligned to the image's top-left corner; the last block of a row or column may be short.
+ */
+final class BoxReducer {
+
+    private BoxReducer() {
+    }
+
+    /** Blocks {@code [bx, bx+bw) × [by, by+bh)} of the source, each the average of its pixels. */
+    static PixelBuffer reduce(PixelBuffer source, int kx, int ky, int bx, int by, int bw, int bh) {
+        if (kx == 1 && ky == 1 && source.alpha()) {
+            return premultiplied(source, bx, by, bw, bh);
+        }
+        PixelBuffer out = PixelBuffer.allocate(bw, bh, source.alpha());
+        long[] red = new long[bw];
+        long[] green = new long[bw];
+        long[] blue = new long[bw];
+        long[] alpha = new long[bw];
+        int[] data = source.data();
+        for (int row = 0; row < bh; row++) {
+            int y0 = (by + row) * ky;
+            int y1 = Math.min(y0 + ky, source.height());
+            java.util.Arrays.fill(red, 0);
+            java.util.Arrays.fill(green, 0);
+            java.util.Arrays.fill(blue, 0);
+            java.util.Arrays.fill(alpha, 0);
+            for (int y = y0; y < y1; y++) {
+                int base = source.index(0, y);
+                for (int col = 0; col < bw; col++) {
+                    int x0 = (bx + col) * kx;
+                    int x1 = Math.min(x0 + kx, source.width());
+                    long r = 0;
+                    long g = 0;
+                    long b = 0;
+                    long a = 0;
+                    if (source.alpha()) {
+                        for (int x = x0; x < x1; x++) {
+                            int p = data[base + x];
+                            int pa = p >>> 24;
+                            r += (p >> 16 & 0xFF) * pa;
+                            g += (p >> 8 & 0xFF) * pa;
+                            b += (p & 0xFF) * pa;
+                            a += pa;
+                        }
+                    } else {
+                        for (int x = x0; x < x1; x++) {
+                            int p = data[base + x];
+                            r += p >> 16 & 0xFF;
+                            g += p >> 8 & 0xFF;
+                            b += p & 0xFF;
+                        }
+                    }
+                    red[col] += r;
+                    green[col] += g;
+                    blue[col] += b;
+                    alpha[col] += a;
+                }
+            }
+            int outBase = row * bw;
+            int rows = y1 - y0;
+            for (int col = 0; col < bw; col++) {
+                int x0 = (bx + col) * kx;
+                long n = (long) rows * (Math.min(x0 + kx, source.width()) - x0);
+                long divisor = source.alpha() ? n * 255 : n;
+                int a = source.alpha() ? (int) ((alpha[col] + n / 2) / n) : 0xFF;
+                int r = (int) ((red[col] + divisor / 2) / divisor);
+                int g = (int) ((green[col] + divisor / 2) / divisor);
+                int b = (int) ((blue[col] + divisor / 2) / divisor);
+                out.data()[outBase + col] = a << 24 | Math.min(r, a) << 16 | Math.min(g, a) << 8 | Math.min(b, a);
+            }
+        }
+        return out;
+    }
+
+    private static PixelBuffer premultiplied(PixelBuffer source, int x, int y, int width, int height) {
+        PixelBuffer out = PixelBuffer.allocate(width, height, true);
+        int[] data = source.data();
+        int[] target = out.data();
+        for (int row = 0; row < height; row++) {
+            int from = source.index(x, y + row);
+            int to = row * width;
+            for (int col = 0; col < width; col++) {
+                int p = data[from + col];
+                int a = p >>> 24;
+                target[to + col] = a << 24 | times(p >> 16 & 0xFF, a) << 16 | times(p >> 8 & 0xFF, a) << 8 | times(p & 0xFF, a);
+            }
+        }
+        return out;
+    }
+
+    /** {@code round(c * a / 255)} without a division. */
+    private static int times(int c, int a) {
+        int t = c * a + 128;
+        return (t + (t >> 8)) >> 8;
+    }
+}
