@@ -65,7 +65,7 @@ final class JpegStructure {
     /**
      * Whether the segments and entropy-coded scans, followed from the start, lead to an end-of-image
      * marker before the data runs out. Embedded thumbnails sit inside APPn segments and are skipped whole,
-     * so their markers do not count.
+     * so their markers do not count; bytes between segments and scan data are stepped over alike.
      */
     static boolean reachesEndOfImage(byte[] jpeg) {
         int n = jpeg.length;
@@ -73,12 +73,8 @@ final class JpegStructure {
             return false;
         }
         int i = 2;
-        boolean inScan = false;
         while (i + 1 < n) {
             if ((jpeg[i] & 0xFF) != MARKER) {
-                if (!inScan) {
-                    return false;
-                }
                 i++;
                 continue;
             }
@@ -91,7 +87,6 @@ final class JpegStructure {
                 i += 2;
             } else if (i + 3 < n) {
                 i += 2 + (((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF));
-                inScan = marker == SOS;
             } else {
                 return false;
             }

@@ -40,7 +40,7 @@ final class TurboJpegDecoder {
                 MemorySegment subsampling = arena.allocate(JAVA_INT);
                 MemorySegment colorspace = arena.allocate(JAVA_INT);
                 if (tj.tjDecompressHeader3(handle, source, jpeg.length, width, height, subsampling, colorspace) != 0) {
-                    throw new IIOException("Cannot read JPEG header: " + tj.errorMessage(handle));
+                    checkWarning(handle, jpeg, "Cannot read JPEG header: ");
                 }
                 return new JpegHeader(width.get(JAVA_INT, 0), height.get(JAVA_INT, 0), subsampling.get(JAVA_INT, 0),
                         colorspace.get(JAVA_INT, 0));
@@ -71,7 +71,7 @@ final class TurboJpegDecoder {
                 int result = tj.tjDecompress2(handle, source, jpeg.length, pixels, width, width * bytesPerPixel, height,
                         format, TurboJpegConstants.TJFLAG_ACCURATEDCT);
                 if (result != 0) {
-                    checkWarning(handle, jpeg);
+                    checkWarning(handle, jpeg, "Cannot decode JPEG: ");
                 }
                 return gray ? grayImage(pixels, width, height) : rgbImage(pixels, width, height);
             } finally {
@@ -93,11 +93,11 @@ final class TurboJpegDecoder {
      * leave every pixel decoded are let through: stray bytes between markers of a file that does reach its
      * end-of-image marker.
      */
-    private void checkWarning(MemorySegment handle, byte[] jpeg) throws IIOException {
+    private void checkWarning(MemorySegment handle, byte[] jpeg, String failure) throws IIOException {
         String message = tj.errorMessage(handle);
         boolean warning = tj.tjGetErrorCode(handle) == TurboJpegConstants.TJERR_WARNING;
         if (!(warning && message.contains(HARMLESS_WARNING) && JpegStructure.reachesEndOfImage(jpeg))) {
-            throw new IIOException("Cannot decode JPEG: " + message);
+            throw new IIOException(failure + message);
         }
     }
 

@@ -61,4 +61,14 @@ public final class TurboJpegImageReaderSpi extends ImageReaderSpi implements Nat
         }
         JpegProviderOrdering.preferOverOtherJpegProviders(registry, ImageReaderSpi.class, this);
     }
+
+    /**
+     * Explicit ordering only reaches providers registered before this one, and the application's own
+     * providers are scanned before its libraries'. Among providers without an ordering between them the
+     * registry keeps hash order, so a constant zero puts this one ahead of JPEG providers scanned later.
+     */
+    @Override
+    public int hashCode() {
+        return 0;
+    }
 }

@@ -46,4 +46,14 @@ public final class TurboJpegImageWriterSpi extends ImageWriterSpi implements Nat
         }
         JpegProviderOrdering.preferOverOtherJpegProviders(registry, ImageWriterSpi.class, this);
     }
+
+    /**
+     * Explicit ordering only reaches providers registered before this one, and the application's own
+     * providers are scanned before its libraries'. Among providers without an ordering between them the
+     * registry keeps hash order, so a constant zero puts this one ahead of JPEG providers scanned later.
+     */
+    @Override
+    public int hashCode() {
+        return 0;
+    }
 }

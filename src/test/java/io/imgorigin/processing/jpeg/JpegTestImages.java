@@ -123,6 +123,29 @@ final class JpegTestImages {
         return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / mse);
     }
 
+    /** Downscales by an integer factor, each target pixel the mean of a factor x factor block. */
+    static BufferedImage areaAverage(BufferedImage image, int factor) {
+        int width = image.getWidth() / factor;
+        int height = image.getHeight() / factor;
+        BufferedImage result = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int[] sum = new int[3];
+                for (int dy = 0; dy < factor; dy++) {
+                    for (int dx = 0; dx < factor; dx++) {
+                        int rgb = image.getRGB(x * factor + dx, y * factor + dy);
+                        sum[0] += (rgb >> 16) & 0xFF;
+                        sum[1] += (rgb >> 8) & 0xFF;
+                        sum[2] += rgb & 0xFF;
+                    }
+                }
+                int n = factor * factor;
+                result.setRGB(x, y, (sum[0] / n) << 16 | (sum[1] / n) << 8 | sum[2] / n);
+            }
+        }
+        return result;
+    }
+
     private static <T> T first(Iterator<T> codecs) {
         while (codecs.hasNext()) {
             T codec = codecs.next();
