@@ -21,6 +21,7 @@ public record ProcessingEngine(String jpegPath) {
      */
     public static ProcessingEngine detect(boolean nativeCodecs) {
         ImageIO.scanForPlugins();
+        NativeCodecOrdering.apply();
         ImageIO.setUseCache(false);
         String path = "imageio";
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");

@@ -10,6 +10,7 @@ import javax.imageio.spi.ServiceRegistry;
 import javax.imageio.stream.ImageInputStream;
 
 import io.imgorigin.processing.NativeCodec;
+import io.imgorigin.processing.NativeCodecOrdering;
 
 /**
  * Offers {@link TurboJpegImageReader} to ImageIO ahead of the other JPEG readers, for the JPEGs it decodes
@@ -59,16 +60,7 @@ public final class TurboJpegImageReaderSpi extends ImageReaderSpi implements Nat
             registry.deregisterServiceProvider(this, ImageReaderSpi.class);
             return;
         }
-        JpegProviderOrdering.preferOverOtherJpegProviders(registry, ImageReaderSpi.class, this);
+        NativeCodecOrdering.apply(registry);
     }
 
-    /**
-     * Explicit ordering only reaches providers registered before this one, and the application's own
-     * providers are scanned before its libraries'. Among providers without an ordering between them the
-     * registry keeps hash order, so a constant zero puts this one ahead of JPEG providers scanned later.
-     */
-    @Override
-    public int hashCode() {
-        return 0;
-    }
 }

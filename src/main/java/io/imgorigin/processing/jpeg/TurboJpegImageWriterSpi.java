@@ -10,6 +10,7 @@ import javax.imageio.spi.ServiceRegistry;
 import javax.imageio.stream.ImageOutputStream;
 
 import io.imgorigin.processing.NativeCodec;
+import io.imgorigin.processing.NativeCodecOrdering;
 
 /** Offers {@link TurboJpegImageWriter} to ImageIO ahead of the other JPEG writers, for opaque images. */
 public final class TurboJpegImageWriterSpi extends ImageWriterSpi implements NativeCodec {
@@ -44,16 +45,7 @@ public final class TurboJpegImageWriterSpi extends ImageWriterSpi implements Nat
             registry.deregisterServiceProvider(this, ImageWriterSpi.class);
             return;
         }
-        JpegProviderOrdering.preferOverOtherJpegProviders(registry, ImageWriterSpi.class, this);
+        NativeCodecOrdering.apply(registry);
     }
 
-    /**
-     * Explicit ordering only reaches providers registered before this one, and the application's own
-     * providers are scanned before its libraries'. Among providers without an ordering between them the
-     * registry keeps hash order, so a constant zero puts this one ahead of JPEG providers scanned later.
-     */
-    @Override
-    public int hashCode() {
-        return 0;
-    }
 }

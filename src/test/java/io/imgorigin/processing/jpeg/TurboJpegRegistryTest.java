@@ -13,6 +13,8 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 
 import org.junit.jupiter.api.BeforeAll;
+
+import io.imgorigin.processing.ProcessingEngine;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +27,7 @@ class TurboJpegRegistryTest {
 
     @RepeatedTest(3)
     void firstJpegReaderAndWriterAfterAScanAreTurboJpeg() {
-        ImageIO.scanForPlugins();
+        ProcessingEngine.detect(true);
 
         assertThat(ImageIO.getImageReadersByFormatName("jpeg").next()).isInstanceOf(TurboJpegImageReader.class);
         assertThat(ImageIO.getImageReadersByFormatName("jpg").next()).isInstanceOf(TurboJpegImageReader.class);
