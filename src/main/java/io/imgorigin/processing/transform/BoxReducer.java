@@ -8,6 +8,8 @@ package io.imgorigin.processing.transform;
  */
 final class BoxReducer {
 
+    private static final int MAX_PACKED_BLOCK = 257;
+
     private BoxReducer() {
     }
 
@@ -15,6 +17,9 @@ final class BoxReducer {
     static PixelBuffer reduce(PixelBuffer source, int kx, int ky, int bx, int by, int bw, int bh) {
         if (kx == 1 && ky == 1 && source.alpha()) {
             return premultiplied(source, bx, by, bw, bh);
+        }
+        if (!source.alpha() && kx * ky <= MAX_PACKED_BLOCK) {
+            return packedOpaque(source, kx, ky, bx, by, bw, bh);
         }
         PixelBuffer out = PixelBuffer.allocate(bw, bh, source.alpha());
         long[] red = new long[bw];
@@ -72,6 +77,50 @@ final class BoxReducer {
                 int g = (int) ((green[col] + divisor / 2) / divisor);
                 int b = (int) ((blue[col] + divisor / 2) / divisor);
                 out.data()[outBase + col] = a << 24 | Math.min(r, a) << 16 | Math.min(g, a) << 8 | Math.min(b, a);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Opaque pixels summed two channels at a time: red and blue in the two 16-bit halves of one int,
+     * which cannot carry over while a block has at most 257 pixels.
+     */
+    private static PixelBuffer packedOpaque(PixelBuffer source, int kx, int ky, int bx, int by, int bw, int bh) {
+        PixelBuffer out = PixelBuffer.allocate(bw, bh, false);
+        int[] redBlue = new int[bw];
+        int[] green = new int[bw];
+        int[] data = source.data();
+        int[] target = out.data();
+        int width = source.width();
+        for (int row = 0; row < bh; row++) {
+            int y0 = (by + row) * ky;
+            int y1 = Math.min(y0 + ky, source.height());
+            java.util.Arrays.fill(redBlue, 0);
+            java.util.Arrays.fill(green, 0);
+            for (int y = y0; y < y1; y++) {
+                int base = source.index(0, y);
+                for (int col = 0, x0 = bx * kx; col < bw; col++, x0 += kx) {
+                    int x1 = Math.min(x0 + kx, width);
+                    int rb = 0;
+                    int g = 0;
+                    for (int x = base + x0, end = base + x1; x < end; x++) {
+                        int p = data[x];
+                        rb += p & 0xFF00FF;
+                        g += p & 0xFF00;
+                    }
+                    redBlue[col] += rb;
+                    green[col] += g;
+                }
+            }
+            int rows = y1 - y0;
+            for (int col = 0, x0 = bx * kx; col < bw; col++, x0 += kx) {
+                int n = rows * (Math.min(x0 + kx, width) - x0);
+                int half = n / 2;
+                int r = ((redBlue[col] >>> 16) + half) / n;
+                int b = ((redBlue[col] & 0xFFFF) + half) / n;
+                int g = ((green[col] >>> 8) + half) / n;
+                target[row * bw + col] = 0xFF000000 | r << 16 | g << 8 | b;
             }
         }
         return out;
