@@ -1,8 +1,8 @@
 package io.imgorigin.processing.transform;
 
 /**
- * Applies precomputed weights to a packed buffer, vertically first (a pass whose inner loop runs along
- * contiguous memory with one weight, which the JIT vectorises), then columns. The intermediate keeps
+ * Applies precomputed weights to a packed buffer, vertically first (its inner loop walks a source row
+ * with one weight, so memory is read in order), then horizontally. The intermediate keeps
  * 8 extra fractional bits so that rounding happens once. Alpha input must be premultiplied; the
  * output is un-premultiplied from the full-precision sums.
  */
