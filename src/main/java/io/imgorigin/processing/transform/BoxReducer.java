@@ -1,10 +1,10 @@
 package io.imgorigin.processing.transform;
 
 /**
- * Prepares the source region a resample reads: averages whole blocks of kx×ky pixels (exact area
- * averaging, the cheap first part of a large reduction) and premultiplies alpha, so that the
- * smooth filter that follows never mixes the colour of transparent pixels into visible ones.
- * Blocks are aligned to the image's top-left corner; the last block of a row or column may be short.
+ * Averages whole blocks of kx×ky pixels: exact area averaging, the cheap first part of a large
+ * reduction. Colour is averaged weighted by alpha (as premultiplied values would be) and stored
+ * straight again. Blocks are aligned to the image's top-left corner; the last block of a row or
+ * column may be short.
  */
 final class BoxReducer {
 
@@ -15,9 +15,6 @@ final class BoxReducer {
 
     /** Blocks {@code [bx, bx+bw) × [by, by+bh)} of the source, each the average of its pixels. */
     static PixelBuffer reduce(PixelBuffer source, int kx, int ky, int bx, int by, int bw, int bh) {
-        if (kx == 1 && ky == 1 && source.alpha()) {
-            return premultiplied(source, bx, by, bw, bh);
-        }
         if (!source.alpha() && kx * ky <= MAX_PACKED_BLOCK) {
             return packedOpaque(source, kx, ky, bx, by, bw, bh);
         }
@@ -71,12 +68,17 @@ final class BoxReducer {
             for (int col = 0; col < bw; col++) {
                 int x0 = (bx + col) * kx;
                 long n = (long) rows * (Math.min(x0 + kx, source.width()) - x0);
-                long divisor = source.alpha() ? n * 255 : n;
+                // With alpha, colour is weighted by it: transparent pixels do not tint the average.
+                long divisor = source.alpha() ? alpha[col] : n;
                 int a = source.alpha() ? (int) ((alpha[col] + n / 2) / n) : 0xFF;
+                if (divisor == 0) {
+                    out.data()[outBase + col] = 0;
+                    continue;
+                }
                 int r = (int) ((red[col] + divisor / 2) / divisor);
                 int g = (int) ((green[col] + divisor / 2) / divisor);
                 int b = (int) ((blue[col] + divisor / 2) / divisor);
-                out.data()[outBase + col] = a << 24 | Math.min(r, a) << 16 | Math.min(g, a) << 8 | Math.min(b, a);
+                out.data()[outBase + col] = a << 24 | r << 16 | g << 8 | b;
             }
         }
         return out;
@@ -126,25 +128,4 @@ final class BoxReducer {
         return out;
     }
 
-    private static PixelBuffer premultiplied(PixelBuffer source, int x, int y, int width, int height) {
-        PixelBuffer out = PixelBuffer.allocate(width, height, true);
-        int[] data = source.data();
-        int[] target = out.data();
-        for (int row = 0; row < height; row++) {
-            int from = source.index(x, y + row);
-            int to = row * width;
-            for (int col = 0; col < width; col++) {
-                int p = data[from + col];
-                int a = p >>> 24;
-                target[to + col] = a << 24 | times(p >> 16 & 0xFF, a) << 16 | times(p >> 8 & 0xFF, a) << 8 | times(p & 0xFF, a);
-            }
-        }
-        return out;
-    }
-
-    /** {@code round(c * a / 255)} without a division. */
-    private static int times(int c, int a) {
-        int t = c * a + 128;
-        return (t + (t >> 8)) >> 8;
-    }
 }

@@ -41,9 +41,9 @@ public final class Resizer {
         Span spanX = Span.of(Math.ceilDiv(width, blockX), window.x(), window.width(), scaleX / blockX);
         Span spanY = Span.of(Math.ceilDiv(height, blockY), window.y(), window.height(), scaleY / blockY);
         PixelBuffer region;
-        if (blockX == 1 && blockY == 1 && !source.alpha()) {
+        if (blockX == 1 && blockY == 1) {
             region = new PixelBuffer(source.data(), source.index(spanX.low(), spanY.low()), source.stride(),
-                    spanX.length(), spanY.length(), false);
+                    spanX.length(), spanY.length(), source.alpha());
         } else {
             region = BoxReducer.reduce(source, blockX, blockY, spanX.low(), spanY.low(), spanX.length(), spanY.length());
         }

@@ -103,6 +103,19 @@ class ResizerTest {
         assertThat(TestImages.pixels(result)).containsOnly(0xC0804020);
     }
 
+    @ParameterizedTest
+    @CsvSource({"1600, 1000, 400, 250", "1600, 1000, 150, 94", "300, 200, 450, 300"})
+    void opaqueAlphaResizesLikeNoAlpha(int sourceWidth, int sourceHeight, int width, int height) {
+        BufferedImage rgb = TestImages.photoLike(sourceWidth, sourceHeight, 9);
+        BufferedImage argb = new BufferedImage(sourceWidth, sourceHeight, BufferedImage.TYPE_INT_ARGB);
+        argb.createGraphics().drawImage(rgb, 0, 0, null);
+
+        BufferedImage withAlpha = resizer.resize(argb, width, height);
+
+        assertThat(java.util.Arrays.stream(TestImages.pixels(withAlpha)).map(p -> p >>> 24)).containsOnly(255);
+        assertThat(TestImages.psnr(withAlpha, resizer.resize(rgb, width, height))).isGreaterThan(50);
+    }
+
     @Test
     void otherImageTypesAreAccepted() {
         BufferedImage source = new BufferedImage(300, 200, BufferedImage.TYPE_3BYTE_BGR);
