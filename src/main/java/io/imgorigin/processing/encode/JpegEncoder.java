@@ -33,8 +33,10 @@ public final class JpegEncoder implements ImageEncoder {
     public byte[] encode(BufferedImage image, int quality) {
         ImageWriter writer = writer();
         ImageWriteParam param = writer.getDefaultWriteParam();
-        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionQuality(quality / 100f);
+        if (param.canWriteCompressed()) {
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality / 100f);
+        }
         if (param.canWriteProgressive()) {
             param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
         }

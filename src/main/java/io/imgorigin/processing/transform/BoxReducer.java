@@ -1,20 +1,22 @@
 package io.imgorigin.processing.transform;
 
 /**
- * Prepares the source region a resample reads: averages whole blocks of kx×ky pixels (exact area
- * averaging, the cheap first part of a large reduction) and premultiplies alpha, so that the
- * smooth filter that follows never mixes the colour of transparent pixels into visible ones.
- * Blocks are aligned to the image's top-left corner; the last block of a row or column may be short.
+ * Averages whole blocks of kx×ky pixels: exact area averaging, the cheap first part of a large
+ * reduction. Colour is averaged weighted by alpha (as premultiplied values would be) and stored
+ * straight again. Blocks are aligned to the image's top-left corner; the last block of a row or
+ * column may be short.
  */
 final class BoxReducer {
+
+    private static final int MAX_PACKED_BLOCK = 257;
 
     private BoxReducer() {
     }
 
     /** Blocks {@code [bx, bx+bw) × [by, by+bh)} of the source, each the average of its pixels. */
     static PixelBuffer reduce(PixelBuffer source, int kx, int ky, int bx, int by, int bw, int bh) {
-        if (kx == 1 && ky == 1 && source.alpha()) {
-            return premultiplied(source, bx, by, bw, bh);
+        if (!source.alpha() && kx * ky <= MAX_PACKED_BLOCK) {
+            return packedOpaque(source, kx, ky, bx, by, bw, bh);
         }
         PixelBuffer out = PixelBuffer.allocate(bw, bh, source.alpha());
         long[] red = new long[bw];
@@ -66,36 +68,64 @@ final class BoxReducer {
             for (int col = 0; col < bw; col++) {
                 int x0 = (bx + col) * kx;
                 long n = (long) rows * (Math.min(x0 + kx, source.width()) - x0);
-                long divisor = source.alpha() ? n * 255 : n;
+                // With alpha, colour is weighted by it: transparent pixels do not tint the average.
+                long divisor = source.alpha() ? alpha[col] : n;
                 int a = source.alpha() ? (int) ((alpha[col] + n / 2) / n) : 0xFF;
+                if (divisor == 0) {
+                    out.data()[outBase + col] = 0;
+                    continue;
+                }
                 int r = (int) ((red[col] + divisor / 2) / divisor);
                 int g = (int) ((green[col] + divisor / 2) / divisor);
                 int b = (int) ((blue[col] + divisor / 2) / divisor);
-                out.data()[outBase + col] = a << 24 | Math.min(r, a) << 16 | Math.min(g, a) << 8 | Math.min(b, a);
+                out.data()[outBase + col] = a << 24 | r << 16 | g << 8 | b;
             }
         }
         return out;
     }
 
-    private static PixelBuffer premultiplied(PixelBuffer source, int x, int y, int width, int height) {
-        PixelBuffer out = PixelBuffer.allocate(width, height, true);
+    /**
+     * Opaque pixels summed two channels at a time: red and blue in the two 16-bit halves of one int,
+     * which cannot carry over while a block has at most 257 pixels.
+     */
+    private static PixelBuffer packedOpaque(PixelBuffer source, int kx, int ky, int bx, int by, int bw, int bh) {
+        PixelBuffer out = PixelBuffer.allocate(bw, bh, false);
+        int[] redBlue = new int[bw];
+        int[] green = new int[bw];
         int[] data = source.data();
         int[] target = out.data();
-        for (int row = 0; row < height; row++) {
-            int from = source.index(x, y + row);
-            int to = row * width;
-            for (int col = 0; col < width; col++) {
-                int p = data[from + col];
-                int a = p >>> 24;
-                target[to + col] = a << 24 | times(p >> 16 & 0xFF, a) << 16 | times(p >> 8 & 0xFF, a) << 8 | times(p & 0xFF, a);
+        int width = source.width();
+        for (int row = 0; row < bh; row++) {
+            int y0 = (by + row) * ky;
+            int y1 = Math.min(y0 + ky, source.height());
+            java.util.Arrays.fill(redBlue, 0);
+            java.util.Arrays.fill(green, 0);
+            for (int y = y0; y < y1; y++) {
+                int base = source.index(0, y);
+                for (int col = 0, x0 = bx * kx; col < bw; col++, x0 += kx) {
+                    int x1 = Math.min(x0 + kx, width);
+                    int rb = 0;
+                    int g = 0;
+                    for (int x = base + x0, end = base + x1; x < end; x++) {
+                        int p = data[x];
+                        rb += p & 0xFF00FF;
+                        g += p & 0xFF00;
+                    }
+                    redBlue[col] += rb;
+                    green[col] += g;
+                }
+            }
+            int rows = y1 - y0;
+            for (int col = 0, x0 = bx * kx; col < bw; col++, x0 += kx) {
+                int n = rows * (Math.min(x0 + kx, width) - x0);
+                int half = n / 2;
+                int r = ((redBlue[col] >>> 16) + half) / n;
+                int b = ((redBlue[col] & 0xFFFF) + half) / n;
+                int g = ((green[col] >>> 8) + half) / n;
+                target[row * bw + col] = 0xFF000000 | r << 16 | g << 8 | b;
             }
         }
         return out;
     }
 
-    /** {@code round(c * a / 255)} without a division. */
-    private static int times(int c, int a) {
-        int t = c * a + 128;
-        return (t + (t >> 8)) >> 8;
-    }
 }

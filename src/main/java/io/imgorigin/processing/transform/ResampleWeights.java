@@ -18,14 +18,14 @@ record ResampleWeights(int[] start, int[] count, int[] weights, int stride) {
     private static final double LOBES = 3;
 
     /**
-     * @param length   number of source samples available, starting at {@code origin}
+     * @param length   number of source samples available, starting at {@code origin}; taps beyond
+     *                 them are folded onto the first or last, so they must end only where the axis does
      * @param origin   index of the first available sample on the full axis
-     * @param axisLength number of samples of the full axis (for clamping at its edges)
      * @param first    index of the first output sample on the full output axis
      * @param outputs  number of output samples
      * @param scale    source samples per output sample
      */
-    static ResampleWeights lanczos3(int length, int origin, int axisLength, int first, int outputs, double scale) {
+    static ResampleWeights lanczos3(int length, int origin, int first, int outputs, double scale) {
         double stretch = Math.max(1.0, scale);
         double support = LOBES * stretch;
         int stride = (int) Math.ceil(2 * support) + 2;
@@ -33,8 +33,8 @@ record ResampleWeights(int[] start, int[] count, int[] weights, int stride) {
         int[] count = new int[outputs];
         int[] weights = new int[outputs * stride];
         double[] exact = new double[stride];
-        int low = Math.max(0, origin);
-        int high = Math.min(axisLength, origin + length) - 1;
+        int low = origin;
+        int high = origin + length - 1;
         for (int i = 0; i < outputs; i++) {
             double centre = (first + i + 0.5) * scale - 0.5;
             int left = Math.max(low, (int) Math.floor(centre - support) + 1);

@@ -41,15 +41,15 @@ public final class Resizer {
         Span spanX = Span.of(Math.ceilDiv(width, blockX), window.x(), window.width(), scaleX / blockX);
         Span spanY = Span.of(Math.ceilDiv(height, blockY), window.y(), window.height(), scaleY / blockY);
         PixelBuffer region;
-        if (blockX == 1 && blockY == 1 && !source.alpha()) {
+        if (blockX == 1 && blockY == 1) {
             region = new PixelBuffer(source.data(), source.index(spanX.low(), spanY.low()), source.stride(),
-                    spanX.length(), spanY.length(), false);
+                    spanX.length(), spanY.length(), source.alpha());
         } else {
             region = BoxReducer.reduce(source, blockX, blockY, spanX.low(), spanY.low(), spanX.length(), spanY.length());
         }
-        ResampleWeights horizontal = ResampleWeights.lanczos3(spanX.length(), spanX.low(), spanX.axis(),
+        ResampleWeights horizontal = ResampleWeights.lanczos3(spanX.length(), spanX.low(),
                 window.x(), window.width(), scaleX / blockX);
-        ResampleWeights vertical = ResampleWeights.lanczos3(spanY.length(), spanY.low(), spanY.axis(),
+        ResampleWeights vertical = ResampleWeights.lanczos3(spanY.length(), spanY.low(),
                 window.y(), window.height(), scaleY / blockY);
         return SeparableResampler.resample(region, horizontal, vertical).toImage();
     }
@@ -62,8 +62,11 @@ public final class Resizer {
         return Math.max(1, (int) Math.ceil(scale / BOX_GAP));
     }
 
-    /** The source samples [low, low+length) of an axis of {@code axis} samples that a window reads. */
-    private record Span(int low, int length, int axis) {
+    /**
+     * The source samples [low, low+length) of an axis of {@code axis} samples that a window reads: its
+     * filter's reach, with a sample to spare, cut only at the ends of the axis.
+     */
+    private record Span(int low, int length) {
 
         static Span of(int axis, int first, int outputs, double scale) {
             double support = 3 * Math.max(1.0, scale) + 1;
@@ -71,7 +74,7 @@ public final class Resizer {
             double lastCentre = (first + outputs - 0.5) * scale - 0.5;
             int low = Math.clamp((long) Math.floor(firstCentre - support), 0, axis - 1);
             int high = Math.clamp((long) Math.ceil(lastCentre + support), 0, axis - 1);
-            return new Span(low, high - low + 1, axis);
+            return new Span(low, high - low + 1);
         }
     }
 }

@@ -91,6 +91,31 @@ class ResizerTest {
         assertThat(edges).as("partly transparent edge pixels").isGreaterThan(50);
     }
 
+    @ParameterizedTest
+    @CsvSource({"1, 1, 7, 5", "2, 300, 1, 150", "5000, 3, 40, 1", "3, 3, 1000, 2"})
+    void handlesExtremeSizesAndAspects(int sourceWidth, int sourceHeight, int width, int height) {
+        BufferedImage source = TestImages.filled(sourceWidth, sourceHeight, BufferedImage.TYPE_INT_ARGB, 0xC0804020);
+
+        BufferedImage result = resizer.resize(source, width, height);
+
+        assertThat(result.getWidth()).isEqualTo(width);
+        assertThat(result.getHeight()).isEqualTo(height);
+        assertThat(TestImages.pixels(result)).containsOnly(0xC0804020);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1600, 1000, 400, 250", "1600, 1000, 150, 94", "300, 200, 450, 300"})
+    void opaqueAlphaResizesLikeNoAlpha(int sourceWidth, int sourceHeight, int width, int height) {
+        BufferedImage rgb = TestImages.photoLike(sourceWidth, sourceHeight, 9);
+        BufferedImage argb = new BufferedImage(sourceWidth, sourceHeight, BufferedImage.TYPE_INT_ARGB);
+        argb.createGraphics().drawImage(rgb, 0, 0, null);
+
+        BufferedImage withAlpha = resizer.resize(argb, width, height);
+
+        assertThat(java.util.Arrays.stream(TestImages.pixels(withAlpha)).map(p -> p >>> 24)).containsOnly(255);
+        assertThat(TestImages.psnr(withAlpha, resizer.resize(rgb, width, height))).isGreaterThan(50);
+    }
+
     @Test
     void otherImageTypesAreAccepted() {
         BufferedImage source = new BufferedImage(300, 200, BufferedImage.TYPE_3BYTE_BGR);
