@@ -40,7 +40,10 @@ COPY --from=build /layers/application/ ./
 COPY samples/ samples/
 COPY deploy/docker/healthcheck.sh /usr/local/bin/imgorigin-healthcheck
 
-# Files stay owned by root and read-only to the service; it writes only to /tmp.
+# Files stay owned by root and read-only to the service; it writes only to /tmp. Declaring /tmp a
+# volume keeps it writable under `docker run --read-only`, and makes ECS/Fargate copy its 1777
+# mode into the task's bind mount (otherwise root-owned 0755, unwritable for this user).
+VOLUME ["/tmp"]
 USER 10001:10001
 
 EXPOSE 8080 8081
