@@ -30,6 +30,10 @@ final class ImageIoDecoder {
     record Decoded(BufferedImage image, String decoder) {
     }
 
+    /** Names of the decoders, as {@link io.imgorigin.processing.ProcessingContext#decoder()} reports them. */
+    static final String IMAGEIO = "imageio";
+    static final String TURBOJPEG = "turbojpeg";
+
     private final boolean nativeCodecs;
 
     ImageIoDecoder(boolean nativeCodecs) {
@@ -57,7 +61,7 @@ final class ImageIoDecoder {
                 }
                 anyReader = true;
                 try {
-                    return new Decoded(read(reader, bytes, source, wanted, lenient), nativeReader ? "turbojpeg" : "imageio");
+                    return new Decoded(read(reader, bytes, source, wanted, lenient), nativeReader ? TURBOJPEG : IMAGEIO);
                 } catch (IOException | RuntimeException e) {
                     failure = e;
                 } catch (OutOfMemoryError e) {
