@@ -30,7 +30,7 @@ public final class OrientStep implements ProcessingStep {
      * For each stored pixel (x, y) of a w×h image, where it lands in the upright image; orientations
      * 5 to 8 swap the sides.
      */
-    static BufferedImage orient(BufferedImage stored, int orientation) {
+    public static BufferedImage orient(BufferedImage stored, int orientation) {
         int w = stored.getWidth();
         int h = stored.getHeight();
         boolean transposed = orientation >= 5;
