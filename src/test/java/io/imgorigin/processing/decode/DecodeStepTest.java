@@ -163,6 +163,40 @@ class DecodeStepTest {
     }
 
     @Test
+    void compressedTextChunksAreNotInflated() {
+        // 512 MB of text each once inflated: the decode must skip them, not read them.
+        byte[] ztxt = HeaderReaderTest.concat("Comment\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                deflatedZeros(512L << 20));
+        byte[] itxt = HeaderReaderTest.concat("XML:com.adobe.xmp\0\1\0\0\0".getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1), deflatedZeros(512L << 20));
+        byte[] png = TestImageBytes.pngWithChunks(TestImageBytes.encode(TestImageBytes.marked(8, 8,
+                BufferedImage.TYPE_INT_RGB), "png"), TestImageBytes.pngChunk("zTXt", ztxt),
+                TestImageBytes.pngChunk("iTXt", itxt));
+        try (ProcessingContext context = pipeline.run(png, "")) {
+            assertThat(context.image().getRGB(1, 1) & 0xFFFFFF).isEqualTo(0xFF0000);
+        }
+    }
+
+    private static byte[] deflatedZeros(long length) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] zeros = new byte[1 << 20];
+        byte[] buffer = new byte[1 << 16];
+        for (long written = 0; written < length; written += zeros.length) {
+            deflater.setInput(zeros);
+            while (!deflater.needsInput()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+        }
+        deflater.finish();
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        return out.toByteArray();
+    }
+
+    @Test
     void garbageAfterAValidHeaderIsUnusable() {
         byte[] jpeg = TestImageBytes.encode(TestImageBytes.marked(64, 64, BufferedImage.TYPE_INT_RGB), "jpeg");
         byte[] broken = Arrays.copyOf(jpeg, jpeg.length);
