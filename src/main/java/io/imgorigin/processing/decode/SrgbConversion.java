@@ -1,5 +1,6 @@
 package io.imgorigin.processing.decode;
 
+import java.awt.AlphaComposite;
 import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
@@ -26,6 +27,10 @@ final class SrgbConversion {
             return source;
         }
         ColorModel model = source.getColorModel();
+        if (!alpha && model.hasAlpha()) {
+            // Undeclared alpha is padding: keep the colour as it is rather than blending it over black.
+            return opaque(toSrgb(source, true));
+        }
         ColorSpace space = model.getColorSpace();
         BufferedImage target = new BufferedImage(source.getWidth(), source.getHeight(), type);
         if (model instanceof ComponentColorModel && space.getType() == ColorSpace.TYPE_GRAY) {
@@ -97,9 +102,21 @@ final class SrgbConversion {
         return clamp((int) Math.round(v * 255));
     }
 
+    private static BufferedImage opaque(BufferedImage argb) {
+        BufferedImage rgb = new BufferedImage(argb.getWidth(), argb.getHeight(), BufferedImage.TYPE_INT_RGB);
+        int[] in = ((DataBufferInt) argb.getRaster().getDataBuffer()).getData();
+        int[] out = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < in.length; i++) {
+            out[i] = in[i] & 0xFFFFFF;
+        }
+        return rgb;
+    }
+
+    /** Copies (the Src rule), so that translucent pixels keep their exact colour and alpha. */
     private static void draw(BufferedImage source, BufferedImage target) {
         Graphics2D g = target.createGraphics();
         try {
+            g.setComposite(AlphaComposite.Src);
             g.drawImage(source, 0, 0, null);
         } finally {
             g.dispose();

@@ -95,6 +95,32 @@ class ColorStepTest {
         }
     }
 
+    @Test
+    void undeclaredAlphaIsDroppedWithoutDarkeningTheColour() {
+        BufferedImage padded = new BufferedImage(2, 1, BufferedImage.TYPE_INT_ARGB);
+        padded.setRGB(0, 0, 0x00336699);
+        padded.setRGB(1, 0, 0x80FF0000);
+        ProcessingContext context = new ProcessingContext(new byte[0], null);
+        context.image(padded);
+        context.hasAlpha(false);
+        new ColorStep().apply(context);
+        assertThat(context.image().getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+        assertThat(context.image().getRGB(0, 0)).isEqualTo(0xFF336699);
+        assertThat(context.image().getRGB(1, 0)).isEqualTo(0xFFFF0000);
+    }
+
+    @Test
+    void translucentPixelsKeepTheirExactColour() {
+        BufferedImage abgr = new BufferedImage(1, 1, BufferedImage.TYPE_4BYTE_ABGR);
+        abgr.setRGB(0, 0, 0x10336699);
+        ProcessingContext context = new ProcessingContext(new byte[0], null);
+        context.image(abgr);
+        context.hasAlpha(true);
+        new ColorStep().apply(context);
+        assertThat(context.image().getType()).isEqualTo(BufferedImage.TYPE_INT_ARGB);
+        assertThat(context.image().getRGB(0, 0)).isEqualTo(0x10336699);
+    }
+
     private static BufferedImage gray128() {
         BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 8; y++) {

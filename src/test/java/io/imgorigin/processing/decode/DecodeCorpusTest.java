@@ -131,6 +131,12 @@ class DecodeCorpusTest {
         if (context.hasAlpha() != (type == BufferedImage.TYPE_INT_ARGB)) {
             return "hasAlpha disagrees with the image type";
         }
+        if (row.expected().contains("alpha present") && !context.hasAlpha()) {
+            return "the alpha channel was lost";
+        }
+        if (row.expected().contains("must render OPAQUE") && context.hasAlpha()) {
+            return "padding was taken for alpha";
+        }
         int[] mean = CONVERTED_MEANS.getOrDefault(row.file(), row.mean());
         if (mean != null) {
             int[] actual = meanOnWhite(image);
