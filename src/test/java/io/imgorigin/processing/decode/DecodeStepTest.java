@@ -107,6 +107,18 @@ class DecodeStepTest {
     }
 
     @Test
+    void psdGivesItsMergedImage() throws IOException {
+        // Made with: convert -size 24x16 xc:white -fill red -draw "rectangle 0,0 11,7" -depth 8 marked.psd
+        try (java.io.InputStream in = getClass().getResourceAsStream("/decode/marked.psd");
+                ProcessingContext context = pipeline.run(in.readAllBytes(), "")) {
+            assertThat(context.image().getWidth()).isEqualTo(24);
+            assertThat(context.image().getHeight()).isEqualTo(16);
+            assertThat(context.image().getRGB(3, 3) & 0xFFFFFF).isEqualTo(0xFF0000);
+            assertThat(context.image().getRGB(20, 12) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+        }
+    }
+
+    @Test
     void webpLossyLosslessAndAlpha() {
         BufferedImage marked = TestImageBytes.marked(32, 16, BufferedImage.TYPE_INT_RGB);
         try (ProcessingContext lossy = pipeline.run(TestImageBytes.webp(marked, false), "")) {
