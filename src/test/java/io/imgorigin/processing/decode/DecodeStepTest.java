@@ -141,8 +141,8 @@ class DecodeStepTest {
 
     @Test
     void animatedWebpGivesItsFirstFrameOnTheCanvas() {
-        byte[] red = TestImageBytes.webpChunks(TestImageBytes.webp(filled(10, 10, Color.RED, BufferedImage.TYPE_INT_RGB),
-                true));
+        byte[] red = TestImageBytes.webpChunks(TestImageBytes.webp(
+                filled(10, 10, Color.RED, BufferedImage.TYPE_INT_RGB), true));
         byte[] blue = TestImageBytes.webpChunks(TestImageBytes.webp(
                 filled(40, 30, Color.BLUE, BufferedImage.TYPE_INT_RGB), true));
         byte[] animation = TestImageBytes.riff(TestImageBytes.vp8x(0x02, 40, 30),
