@@ -10,10 +10,10 @@ import io.imgorigin.processing.SourceFormat;
 
 /**
  * Makes the working image 8-bit sRGB (TYPE_INT_RGB, or TYPE_INT_ARGB when the source declares
- * alpha), applying the embedded ICC profile where the decoder did not. The TwelveMonkeys JPEG, TIFF
- * and PSD readers already convert with the embedded profile (CMYK and YCCK included, with a generic
- * CMYK profile when none is embedded), or hand back an image in the profile's colour space, which the
- * conversion then honours; the JDK PNG and the WebP readers, and libjpeg-turbo, return the raw values.
+ * alpha), applying the embedded ICC profile where the decoder did not. The TwelveMonkeys JPEG reader
+ * converts RGB, CMYK and YCCK with the embedded profile (a generic CMYK one when none is embedded);
+ * the TIFF and PSD readers hand back images in their profile's colour space, which the conversion
+ * honours; the JDK PNG reader, the WebP reader and libjpeg-turbo return the raw values.
  */
 public final class ColorStep implements ProcessingStep {
 
@@ -32,11 +32,16 @@ public final class ColorStep implements ProcessingStep {
         // A decoder may hand back an alpha channel the source does not have (a 32-bit BMP's padding
         // byte, a WebP reader that always returns ARGB); only declared alpha counts.
         boolean alpha = decoded.getColorModel().hasAlpha() && context.hasAlpha();
+        // Values tagged as plain sRGB are the file's raw RGB unless the decoder is known to have
+        // converted them. An image that comes back in another colour space (a TIFF with its profile)
+        // is converted from that space, and an RGB profile never describes CMYK data.
         boolean rawRgb = decoded.getColorModel().getColorSpace().isCS_sRGB()
-                && decoded.getColorModel().getNumColorComponents() == 3;
+                && decoded.getColorModel().getNumColorComponents() == 3
+                && !SrgbConversion.isFloat(decoded.getRaster())
+                && !convertedByDecoder(context);
         BufferedImage image = SrgbConversion.toSrgb(decoded, alpha);
         byte[] icc = context.iccProfile();
-        if (icc != null && rawRgb && !decoderAppliesProfile(context)) {
+        if (icc != null && rawRgb) {
             Optional<ICC_ColorSpace> space = profiles.rgb(icc);
             if (space.isPresent()) {
                 image = SrgbConversion.fromProfile(image, space.get(), alpha);
@@ -46,9 +51,8 @@ public final class ColorStep implements ProcessingStep {
         context.hasAlpha(alpha);
     }
 
-    private static boolean decoderAppliesProfile(ProcessingContext context) {
-        SourceFormat format = context.sourceFormat();
-        boolean twelveMonkeys = format == SourceFormat.JPEG || format == SourceFormat.TIFF || format == SourceFormat.PSD;
-        return "imageio".equals(context.decoder()) && twelveMonkeys;
+    /** The TwelveMonkeys JPEG reader applies the embedded profile itself, to RGB, CMYK and YCCK alike. */
+    private static boolean convertedByDecoder(ProcessingContext context) {
+        return context.sourceFormat() == SourceFormat.JPEG && ImageIoDecoder.IMAGEIO.equals(context.decoder());
     }
 }

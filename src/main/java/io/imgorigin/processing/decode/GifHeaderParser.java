@@ -44,33 +44,36 @@ final class GifHeaderParser {
         Rectangle first = null;
         int frames = 0;
         boolean transparent = false;
-        while (frames < cap && position < data.length) {
-            int block = data[(int) position] & 0xFF;
-            if (block == 0x3B) {
-                break;
-            } else if (block == 0x21) {
-                int label = HeaderBytes.u8(data, position + 1, "GIF");
-                if (label == 0xF9 && first == null && (HeaderBytes.u8(data, position + 3, "GIF") & 1) != 0) {
-                    transparent = true;
+        try {
+            while (frames < cap && position >= 0 && position < data.length) {
+                int block = data[(int) position] & 0xFF;
+                if (block == 0x21) {
+                    int label = HeaderBytes.u8(data, position + 1, "GIF");
+                    if (label == 0xF9 && first == null && (HeaderBytes.u8(data, position + 3, "GIF") & 1) != 0) {
+                        transparent = true;
+                    }
+                    position = skipSubBlocks(data, position + 2);
+                } else if (block == 0x2C) {
+                    HeaderBytes.require(data, position, 10, "GIF");
+                    if (first == null) {
+                        first = new Rectangle(HeaderBytes.u16le(data, position + 1, "GIF"),
+                                HeaderBytes.u16le(data, position + 3, "GIF"),
+                                HeaderBytes.side(HeaderBytes.u16le(data, position + 5, "GIF"), "GIF"),
+                                HeaderBytes.side(HeaderBytes.u16le(data, position + 7, "GIF"), "GIF"));
+                    }
+                    frames++;
+                    int localFlags = data[(int) position + 9] & 0xFF;
+                    position = skipSubBlocks(data, position + 10 + colourTableSize(localFlags) + 1);
+                } else {
+                    // The trailer, or bytes that start no block: the frames end here.
+                    break;
                 }
-                position = skipSubBlocks(data, position + 2);
-            } else if (block == 0x2C) {
-                HeaderBytes.require(data, position, 10, "GIF");
-                if (first == null) {
-                    first = new Rectangle(HeaderBytes.u16le(data, position + 1, "GIF"),
-                            HeaderBytes.u16le(data, position + 3, "GIF"),
-                            HeaderBytes.side(HeaderBytes.u16le(data, position + 5, "GIF"), "GIF"),
-                            HeaderBytes.side(HeaderBytes.u16le(data, position + 7, "GIF"), "GIF"));
-                }
-                frames++;
-                int localFlags = data[(int) position + 9] & 0xFF;
-                position = skipSubBlocks(data, position + 10 + colourTableSize(localFlags) + 1);
-            } else {
-                break;
             }
-            if (position < 0) {
-                break;
+        } catch (UnusableImageException e) {
+            if (first == null) {
+                throw e;
             }
+            // Data cut short after the first frame: the frames counted so far stand.
         }
         if (first == null) {
             throw new UnusableImageException("the GIF has no image before its end");

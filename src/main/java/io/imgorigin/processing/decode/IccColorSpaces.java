@@ -1,17 +1,22 @@
 package io.imgorigin.processing.decode;
 
+import java.awt.color.CMMException;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
 import java.awt.color.ICC_Profile;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.imgorigin.processing.UnusableImageException;
+
 /**
  * Parsed RGB ICC profiles by their bytes. Parsing a profile costs far more than hashing its bytes,
  * and a site's images tend to share a few profiles, so a small least-recently-used set is kept.
- * Profiles that cannot be used (unparsable, or not RGB) are remembered as empty too.
+ * Profiles that need no conversion (sRGB) or cannot be used (unparsable, not RGB) are remembered as
+ * empty.
  */
 final class IccColorSpaces {
 
@@ -59,14 +64,39 @@ final class IccColorSpaces {
         return parsed;
     }
 
+    /**
+     * Whether the profile names itself sRGB, as the many cameras and editors that embed one do:
+     * converting from it would change nothing but cost a colour transform per request.
+     */
+    private static boolean isSrgb(ICC_Profile icc) {
+        byte[] description = icc.getData(ICC_Profile.icSigProfileDescriptionTag);
+        if (description == null || description.length < 16) {
+            return false;
+        }
+        String text;
+        if (HeaderBytes.startsWith(description, 0, "desc")) {
+            text = new String(description, 12, Math.min(description.length - 12, 64), StandardCharsets.US_ASCII);
+        } else if (HeaderBytes.startsWith(description, 0, "mluc") && description.length >= 28) {
+            int length = (int) HeaderBytes.u32be(description, 20, "ICC");
+            int offset = (int) HeaderBytes.u32be(description, 24, "ICC");
+            if (offset < 0 || length < 0 || offset + length > description.length) {
+                return false;
+            }
+            text = new String(description, offset, Math.min(length, 128), StandardCharsets.UTF_16BE);
+        } else {
+            return false;
+        }
+        return text.startsWith("sRGB");
+    }
+
     private static Optional<ICC_ColorSpace> parse(byte[] profile) {
         try {
             ICC_Profile icc = ICC_Profile.getInstance(profile);
-            if (icc.getColorSpaceType() != ColorSpace.TYPE_RGB || icc.getNumComponents() != 3) {
+            if (icc.getColorSpaceType() != ColorSpace.TYPE_RGB || icc.getNumComponents() != 3 || isSrgb(icc)) {
                 return Optional.empty();
             }
             return Optional.of(new ICC_ColorSpace(icc));
-        } catch (IllegalArgumentException | java.awt.color.CMMException e) {
+        } catch (IllegalArgumentException | CMMException | UnusableImageException e) {
             return Optional.empty();
         }
     }

@@ -30,6 +30,10 @@ final class ImageIoDecoder {
     record Decoded(BufferedImage image, String decoder) {
     }
 
+    /** Names of the decoders, as {@link io.imgorigin.processing.ProcessingContext#decoder()} reports them. */
+    static final String IMAGEIO = "imageio";
+    static final String TURBOJPEG = "turbojpeg";
+
     private final boolean nativeCodecs;
 
     ImageIoDecoder(boolean nativeCodecs) {
@@ -57,7 +61,8 @@ final class ImageIoDecoder {
                 }
                 anyReader = true;
                 try {
-                    return new Decoded(read(reader, bytes, source, wanted, lenient), nativeReader ? "turbojpeg" : "imageio");
+                    BufferedImage image = read(reader, bytes, source, wanted, lenient);
+                    return new Decoded(image, nativeReader ? TURBOJPEG : IMAGEIO);
                 } catch (IOException | RuntimeException e) {
                     failure = e;
                 } catch (OutOfMemoryError e) {
@@ -106,8 +111,9 @@ final class ImageIoDecoder {
 
     /**
      * A DCT-scaling reader decodes at the smallest scale that covers {@code wanted}; libwebp rescales
-     * while decoding; the other readers can only point-sample, so they subsample only when a wide
-     * margin (3× the wanted size, itself 2× the output) keeps aliasing out of the resized result.
+     * while decoding; the other readers can only point-sample, so they subsample only when the result
+     * keeps at least 3× the scaled size per side (1.5× {@code wanted}), a margin that keeps aliasing out
+     * of the resized image.
      */
     private static void shrinkOnLoad(ImageReadParam param, Dimension source, Dimension wanted) {
         if (param.canSetSourceRenderSize()) {

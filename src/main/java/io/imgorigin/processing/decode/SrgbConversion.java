@@ -1,5 +1,6 @@
 package io.imgorigin.processing.decode;
 
+import java.awt.AlphaComposite;
 import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
@@ -26,10 +27,16 @@ final class SrgbConversion {
             return source;
         }
         ColorModel model = source.getColorModel();
+        if (!alpha && model.hasAlpha()) {
+            // Undeclared alpha is padding: keep the colour as it is rather than blending it over black.
+            return opaque(toSrgb(source, true));
+        }
         ColorSpace space = model.getColorSpace();
         BufferedImage target = new BufferedImage(source.getWidth(), source.getHeight(), type);
         if (model instanceof ComponentColorModel && space.getType() == ColorSpace.TYPE_GRAY) {
             copyGray(source.getRaster(), target, alpha && model.hasAlpha());
+        } else if (isFloat(source.getRaster()) && space.isCS_sRGB()) {
+            encodeLinear(source.getRaster(), target, alpha && model.hasAlpha());
         } else if (space.isCS_sRGB() || !(model instanceof ComponentColorModel)) {
             draw(source, target);
         } else {
@@ -66,9 +73,50 @@ final class SrgbConversion {
         return target;
     }
 
+    static boolean isFloat(Raster raster) {
+        int type = raster.getDataBuffer().getDataType();
+        return type == DataBuffer.TYPE_FLOAT || type == DataBuffer.TYPE_DOUBLE;
+    }
+
+    /**
+     * Floating-point RGB (TIFF SampleFormat 3) holds linear light, as libvips reads it (scRGB); it is
+     * encoded with the sRGB transfer curve rather than scaled as if it were already gamma-encoded.
+     */
+    private static void encodeLinear(Raster raster, BufferedImage target, boolean alpha) {
+        int width = raster.getWidth();
+        int bands = raster.getNumBands();
+        int[] out = ((DataBufferInt) target.getRaster().getDataBuffer()).getData();
+        float[] row = new float[width * bands];
+        for (int y = 0; y < raster.getHeight(); y++) {
+            raster.getPixels(0, y, width, 1, row);
+            for (int x = 0; x < width; x++) {
+                int i = x * bands;
+                int a = alpha ? clamp(Math.round(row[i + bands - 1] * 255)) : 0xFF;
+                out[y * width + x] = a << 24 | srgb(row[i]) << 16 | srgb(row[i + 1]) << 8 | srgb(row[i + 2]);
+            }
+        }
+    }
+
+    private static int srgb(float linear) {
+        double v = linear <= 0.0031308 ? 12.92 * linear : 1.055 * Math.pow(linear, 1 / 2.4) - 0.055;
+        return clamp((int) Math.round(v * 255));
+    }
+
+    private static BufferedImage opaque(BufferedImage argb) {
+        BufferedImage rgb = new BufferedImage(argb.getWidth(), argb.getHeight(), BufferedImage.TYPE_INT_RGB);
+        int[] in = ((DataBufferInt) argb.getRaster().getDataBuffer()).getData();
+        int[] out = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < in.length; i++) {
+            out[i] = in[i] & 0xFFFFFF;
+        }
+        return rgb;
+    }
+
+    /** Copies (the Src rule), so that translucent pixels keep their exact colour and alpha. */
     private static void draw(BufferedImage source, BufferedImage target) {
         Graphics2D g = target.createGraphics();
         try {
+            g.setComposite(AlphaComposite.Src);
             g.drawImage(source, 0, 0, null);
         } finally {
             g.dispose();
@@ -80,8 +128,7 @@ final class SrgbConversion {
         int width = raster.getWidth();
         int height = raster.getHeight();
         int[] out = ((DataBufferInt) target.getRaster().getDataBuffer()).getData();
-        boolean floating = raster.getDataBuffer().getDataType() == DataBuffer.TYPE_FLOAT
-                || raster.getDataBuffer().getDataType() == DataBuffer.TYPE_DOUBLE;
+        boolean floating = isFloat(raster);
         long grayMax = (1L << raster.getSampleModel().getSampleSize(0)) - 1;
         long alphaMax = alpha ? (1L << raster.getSampleModel().getSampleSize(1)) - 1 : 0;
         float[] floatRow = floating ? new float[width] : null;

@@ -80,20 +80,21 @@ final class TiffStructure {
         Set<Long> seen = new HashSet<>();
         long offset = firstDirectory();
         int count = 0;
-        while (offset != 0 && count <= cap && seen.add(offset)) {
-            long position = base + offset;
-            long entries = bigTiff ? u64(position) : u16(position);
-            if (entries > MAX_ENTRIES) {
-                break;
+        try {
+            while (offset != 0 && count <= cap && seen.add(offset)) {
+                long position = base + offset;
+                long entries = bigTiff ? u64(position) : u16(position);
+                if (entries > MAX_ENTRIES) {
+                    break;
+                }
+                count++;
+                long next = position + (bigTiff ? 8 + entries * 20 : 2 + entries * 12);
+                offset = bigTiff ? u64(next) : u32(next);
             }
-            long next = position + (bigTiff ? 8 + entries * 20 : 2 + entries * 12);
-            count++;
-            if (next < 0 || next + (bigTiff ? 8 : 4) > data.length) {
-                break;
-            }
-            offset = bigTiff ? u64(next) : u32(next);
+        } catch (UnusableImageException e) {
+            // A broken link after the first page leaves the pages before it usable.
         }
-        return count;
+        return Math.max(count, 1);
     }
 
     /** The first value of a numeric entry (BYTE, SHORT, LONG, LONG8). */

@@ -27,35 +27,41 @@ public final class OrientStep implements ProcessingStep {
     }
 
     /**
-     * For each stored pixel (x, y) of a w×h image, where it lands in the upright image; orientations
-     * 5 to 8 swap the sides.
+     * Where each stored pixel (x, y) of a w×h image lands in the upright one is linear in x and y, so
+     * every stored row is copied with one start and one stride; orientations 5 to 8 swap the sides.
      */
-    static BufferedImage orient(BufferedImage stored, int orientation) {
+    public static BufferedImage orient(BufferedImage stored, int orientation) {
         int w = stored.getWidth();
         int h = stored.getHeight();
         boolean transposed = orientation >= 5;
         int uw = transposed ? h : w;
-        int uh = transposed ? w : h;
-        BufferedImage upright = new BufferedImage(uw, uh, stored.getType());
+        BufferedImage upright = new BufferedImage(uw, transposed ? w : h, stored.getType());
         int[] in = ((DataBufferInt) stored.getRaster().getDataBuffer()).getData();
         int[] out = ((DataBufferInt) upright.getRaster().getDataBuffer()).getData();
+        int origin = target(orientation, 0, 0, w, h, uw);
+        int xStride = target(orientation, 1, 0, w, h, uw) - origin;
+        int yStride = target(orientation, 0, 1, w, h, uw) - origin;
         for (int y = 0; y < h; y++) {
-            int row = y * w;
+            int from = y * w;
+            int to = origin + y * yStride;
             for (int x = 0; x < w; x++) {
-                int ux;
-                int uy;
-                switch (orientation) {
-                    case 2 -> { ux = w - 1 - x; uy = y; }
-                    case 3 -> { ux = w - 1 - x; uy = h - 1 - y; }
-                    case 4 -> { ux = x; uy = h - 1 - y; }
-                    case 5 -> { ux = y; uy = x; }
-                    case 6 -> { ux = h - 1 - y; uy = x; }
-                    case 7 -> { ux = h - 1 - y; uy = w - 1 - x; }
-                    default -> { ux = y; uy = w - 1 - x; }
-                }
-                out[uy * uw + ux] = in[row + x];
+                out[to + x * xStride] = in[from + x];
             }
         }
         return upright;
+    }
+
+    /** The index in the upright image's pixel array of the stored pixel (x, y). */
+    private static int target(int orientation, int x, int y, int w, int h, int uw) {
+        return switch (orientation) {
+            case 2 -> y * uw + (w - 1 - x);
+            case 3 -> (h - 1 - y) * uw + (w - 1 - x);
+            case 4 -> (h - 1 - y) * uw + x;
+            case 5 -> x * uw + y;
+            case 6 -> x * uw + (h - 1 - y);
+            case 7 -> (w - 1 - x) * uw + (h - 1 - y);
+            case 8 -> (w - 1 - x) * uw + y;
+            default -> y * uw + x;
+        };
     }
 }
