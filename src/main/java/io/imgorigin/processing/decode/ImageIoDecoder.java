@@ -43,11 +43,10 @@ final class ImageIoDecoder {
     /**
      * @param wanted the smallest size worth decoding, in stored orientation; the source's own size asks
      *               for a full decode
-     * @param format a truncated PNG or GIF is served with the rows decoded before its data ended
+     * @param format the source's format, for messages
      */
     Decoded decode(byte[] bytes, Dimension source, Dimension wanted, SourceFormat format) {
         String formatName = format.name();
-        boolean lenient = format == SourceFormat.PNG || format == SourceFormat.GIF;
         Throwable failure = null;
         boolean anyReader = false;
         try (ImageInputStream probe = stream(bytes)) {
@@ -61,7 +60,7 @@ final class ImageIoDecoder {
                 }
                 anyReader = true;
                 try {
-                    BufferedImage image = read(reader, bytes, source, wanted, lenient);
+                    BufferedImage image = read(reader, bytes, source, wanted);
                     return new Decoded(image, nativeReader ? TURBOJPEG : IMAGEIO);
                 } catch (IOException | RuntimeException e) {
                     failure = e;
@@ -84,28 +83,19 @@ final class ImageIoDecoder {
                 failure);
     }
 
-    private static BufferedImage read(ImageReader reader, byte[] bytes, Dimension source, Dimension wanted,
-            boolean lenient) throws IOException {
+    private static BufferedImage read(ImageReader reader, byte[] bytes, Dimension source, Dimension wanted)
+            throws IOException {
         try (ImageInputStream input = stream(bytes)) {
             reader.setInput(input, true, true);
             ImageReadParam param = reader.getDefaultReadParam();
             if (wanted.width < source.width || wanted.height < source.height) {
                 shrinkOnLoad(param, source, wanted);
             }
-            PartialDecode partial = lenient ? PartialDecode.prepare(reader, param) : null;
-            try {
-                BufferedImage image = reader.read(0, param);
-                if (image == null) {
-                    throw new IOException("the reader returned no image");
-                }
-                return image;
-            } catch (IOException | RuntimeException e) {
-                BufferedImage rows = partial == null ? null : partial.decodedSoFar();
-                if (rows == null) {
-                    throw e;
-                }
-                return rows;
+            BufferedImage image = reader.read(0, param);
+            if (image == null) {
+                throw new IOException("the reader returned no image");
             }
+            return image;
         }
     }
 

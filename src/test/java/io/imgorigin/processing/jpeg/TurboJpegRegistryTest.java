@@ -13,6 +13,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 
 import io.imgorigin.processing.ProcessingEngine;
 import org.junit.jupiter.api.RepeatedTest;
@@ -23,6 +24,12 @@ class TurboJpegRegistryTest {
     @BeforeAll
     static void requireLibrary() {
         assumeTrue(TurboJpegLibrary.isAvailable(), () -> "libturbojpeg not loadable: " + TurboJpegLibrary.status());
+    }
+
+    /** The service orders the providers once its plugins are scanned; so does every test here. */
+    @BeforeEach
+    void scanAsTheServiceDoes() {
+        ProcessingEngine.detect(true);
     }
 
     @RepeatedTest(3)
