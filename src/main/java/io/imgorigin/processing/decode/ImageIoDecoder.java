@@ -4,7 +4,9 @@ import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -50,14 +52,8 @@ final class ImageIoDecoder {
         Throwable failure = null;
         boolean anyReader = false;
         try (ImageInputStream probe = stream(bytes)) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(probe);
-            while (readers.hasNext()) {
-                ImageReader reader = readers.next();
+            for (ImageReader reader : candidates(probe)) {
                 boolean nativeReader = reader.getOriginatingProvider() instanceof NativeCodec;
-                if (nativeReader && !nativeCodecs) {
-                    reader.dispose();
-                    continue;
-                }
                 anyReader = true;
                 try {
                     BufferedImage image = read(reader, bytes, source, wanted);
@@ -119,6 +115,23 @@ final class ImageIoDecoder {
                 param.setSourceSubsampling((int) step, (int) step, 0, 0);
             }
         }
+    }
+
+    /**
+     * The readers that claim the bytes, native ones first when they are allowed: the registry lists
+     * them last (see {@link io.imgorigin.processing.NativeCodecOrdering}) and leaves them out when off.
+     */
+    private List<ImageReader> candidates(ImageInputStream probe) {
+        List<ImageReader> readers = new ArrayList<>();
+        ImageIO.getImageReaders(probe).forEachRemaining(reader -> {
+            if (reader.getOriginatingProvider() instanceof NativeCodec && !nativeCodecs) {
+                reader.dispose();
+            } else {
+                readers.add(reader);
+            }
+        });
+        readers.sort(Comparator.comparing(reader -> !(reader.getOriginatingProvider() instanceof NativeCodec)));
+        return readers;
     }
 
     private static ImageInputStream stream(byte[] bytes) {

@@ -1,22 +1,17 @@
 package io.imgorigin.processing.jpeg;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 
 import javax.imageio.IIOException;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
-
-import io.imgorigin.processing.NativeCodec;
 
 /**
  * Reads one JPEG image with libjpeg-turbo. Embedded colour profiles are not applied: the pixels come back
@@ -98,9 +93,7 @@ public final class TurboJpegImageReader extends ImageReader {
     @Override
     public BufferedImage read(int imageIndex, ImageReadParam param) throws IOException {
         JpegHeader jpeg = header(imageIndex);
-        if (!supported(param)) {
-            return readWithPureJavaReader(param);
-        }
+        rejectUnsupported(param);
         DecodeScale scale = DecodeScale.choose(library.scalingFactors(), jpeg.width(), jpeg.height(), param);
         clearAbortRequest();
         processImageStarted(imageIndex);
@@ -143,33 +136,18 @@ public final class TurboJpegImageReader extends ImageReader {
         return out.toByteArray();
     }
 
-    /** Whether the request is one this reader decodes itself: the pipeline's always are. */
-    private static boolean supported(ImageReadParam param) {
-        return param == null
-                || param.getDestination() == null && param.getDestinationType() == null
-                && param.getSourceBands() == null && param.getDestinationBands() == null
-                && param.getDestinationOffset().x == 0 && param.getDestinationOffset().y == 0;
-    }
-
-    /**
-     * Other ImageIO plugins use the first JPEG reader for embedded JPEG data (TIFF's JPEG-compressed
-     * strips and tiles) and pass destinations and band selections this reader does not implement;
-     * those reads go to the pure-Java reader over the same bytes.
-     */
-    private BufferedImage readWithPureJavaReader(ImageReadParam param) throws IOException {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
-        while (readers.hasNext()) {
-            ImageReader reader = readers.next();
-            if (reader.getOriginatingProvider() instanceof NativeCodec) {
-                continue;
-            }
-            try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
-                reader.setInput(input, true, true);
-                return reader.read(0, param);
-            } finally {
-                reader.dispose();
-            }
+    private static void rejectUnsupported(ImageReadParam param) throws IIOException {
+        if (param == null) {
+            return;
         }
-        throw new IIOException("no other JPEG reader is registered for this read");
+        if (param.getDestination() != null || param.getDestinationType() != null) {
+            throw new IIOException("this reader creates its own destination image");
+        }
+        if (param.getSourceBands() != null || param.getDestinationBands() != null) {
+            throw new IIOException("this reader does not select bands");
+        }
+        if (param.getDestinationOffset().x != 0 || param.getDestinationOffset().y != 0) {
+            throw new IIOException("this reader does not offset its destination");
+        }
     }
 }
