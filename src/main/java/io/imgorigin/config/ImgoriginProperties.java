@@ -67,12 +67,14 @@ public record ImgoriginProperties(
      * CPU work runs on {@code threads} workers; up to {@code queue} more requests may wait
      * (for at most {@code queueWait}) before being answered 503. {@code memoryBudget} bounds the
      * decoded pixel bytes of all requests in flight; when null it is derived from the heap.
+     * {@code nativeCodecs} switches the libjpeg-turbo path on (when the library is installed) or off.
      */
     public record Processing(
             @DefaultValue("20s") Duration timeout,
             @DefaultValue("0") int threads,
             @DefaultValue("16") int queue,
             @DefaultValue("2s") Duration queueWait,
-            DataSize memoryBudget) {
+            DataSize memoryBudget,
+            @DefaultValue("true") boolean nativeCodecs) {
     }
 }

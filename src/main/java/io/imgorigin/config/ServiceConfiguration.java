@@ -24,8 +24,8 @@ public class ServiceConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ServiceConfiguration.class);
 
     @Bean
-    ProcessingEngine processingEngine() {
-        ProcessingEngine engine = ProcessingEngine.detect();
+    ProcessingEngine processingEngine(ImgoriginProperties properties) {
+        ProcessingEngine engine = ProcessingEngine.detect(properties.processing().nativeCodecs());
         log.info("JPEG codec in use: {} (engine {})", engine.jpegPath(), engine.version());
         return engine;
     }

@@ -24,6 +24,8 @@ public final class ProcessingContext implements AutoCloseable {
     private ResizePlan plan;
     private BufferedImage image;
     private boolean hasAlpha;
+    private byte[] iccProfile;
+    private String decoder;
     private OutputFormat outputFormat;
     private ProcessedImage result;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -58,6 +60,14 @@ public final class ProcessingContext implements AutoCloseable {
 
     public boolean hasAlpha() { return hasAlpha; }
     public void hasAlpha(boolean value) { hasAlpha = value; }
+
+    /** The source's embedded ICC profile, or null; read from the header for the colour step. */
+    public byte[] iccProfile() { return iccProfile; }
+    public void iccProfile(byte[] value) { iccProfile = value; }
+
+    /** Which decoder produced the working image (e.g. "turbojpeg", "imageio"), or null before decoding. */
+    public String decoder() { return decoder; }
+    public void decoder(String value) { decoder = value; }
 
     public OutputFormat outputFormat() { return outputFormat; }
     public void outputFormat(OutputFormat value) { outputFormat = value; }

@@ -1,9 +1,9 @@
 package io.imgorigin.processing;
 
 import java.util.Iterator;
-import java.util.Locale;
 
 import javax.imageio.ImageIO;
+import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.ImageReader;
 
 /**
@@ -15,18 +15,24 @@ public record ProcessingEngine(String jpegPath) {
 
     static final String RELEASE = "1";
 
-    /** Registers the ImageIO plugins on the class path and reports which JPEG codec ImageIO prefers. */
-    public static ProcessingEngine detect() {
+    /**
+     * Registers the ImageIO plugins on the class path and reports which JPEG codec serves: the
+     * native one when it is allowed and registered itself (it does so only when its library loads).
+     */
+    public static ProcessingEngine detect(boolean nativeCodecs) {
         ImageIO.scanForPlugins();
+        NativeCodecOrdering.apply();
         ImageIO.setUseCache(false);
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
         String path = "imageio";
-        if (readers.hasNext()) {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
+        while (nativeCodecs && readers.hasNext()) {
             ImageReader reader = readers.next();
-            if (reader.getClass().getName().toLowerCase(Locale.ROOT).contains("turbojpeg")) {
-                path = "turbojpeg";
-            }
+            ImageReaderSpi provider = reader.getOriginatingProvider();
             reader.dispose();
+            if (provider instanceof NativeCodec) {
+                path = "turbojpeg";
+                break;
+            }
         }
         return new ProcessingEngine(path);
     }

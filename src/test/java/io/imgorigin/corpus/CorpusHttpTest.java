@@ -163,9 +163,9 @@ class CorpusHttpTest {
         });
         row.dhash().ifPresent(expected -> {
             long actual = ImageFingerprints.dhash(image);
-            int distance = Long.bitCount(actual ^ expected);
+            int distance = ImageFingerprints.dhashDistance(image, expected);
             if (distance > DHASH_TOLERANCE) {
-                failures.add(file + ": dhash " + Long.toHexString(actual) + " is " + distance + " bits from "
+                failures.add(file + ": dhash " + Long.toHexString(actual) + " differs in " + distance + " significant bits from "
                         + Long.toHexString(expected));
             }
         });

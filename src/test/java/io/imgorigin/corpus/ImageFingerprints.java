@@ -33,6 +33,42 @@ final class ImageFingerprints {
      * a bit per pair of horizontal neighbours (1 when the left one is darker), rows top to bottom, MSB first.
      */
     static long dhash(BufferedImage image) {
+        double[][] cells = cells(image);
+        long hash = 0;
+        for (int by = 0; by < 8; by++) {
+            for (int bx = 0; bx < 8; bx++) {
+                hash = hash << 1 | (cells[by][bx] < cells[by][bx + 1] ? 1 : 0);
+            }
+        }
+        return hash;
+    }
+
+    /**
+     * Bits that differ from {@code expected}, counting only pairs whose luma differs by at least
+     * {@link #SIGNIFICANT_LUMA}: in a flat region the bit is decided by rounding noise, which any
+     * decoder, resampler or encoder may flip, and says nothing about what the image shows.
+     */
+    static int dhashDistance(BufferedImage image, long expected) {
+        double[][] cells = cells(image);
+        int distance = 0;
+        for (int by = 0; by < 8; by++) {
+            for (int bx = 0; bx < 8; bx++) {
+                double left = cells[by][bx];
+                double right = cells[by][bx + 1];
+                long bit = 1L << (63 - (by * 8 + bx));
+                boolean darkerLeft = left < right;
+                boolean expectedDarkerLeft = (expected & bit) != 0;
+                if (darkerLeft != expectedDarkerLeft && Math.abs(left - right) >= SIGNIFICANT_LUMA) {
+                    distance++;
+                }
+            }
+        }
+        return distance;
+    }
+
+    private static final double SIGNIFICANT_LUMA = 1.0;
+
+    private static double[][] cells(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();
         double[][] sums = new double[8][9];
@@ -46,15 +82,12 @@ final class ImageFingerprints {
                 addBox(sums, weights, x, y, width, height, luma);
             }
         }
-        long hash = 0;
         for (int by = 0; by < 8; by++) {
-            for (int bx = 0; bx < 8; bx++) {
-                double left = sums[by][bx] / weights[by][bx];
-                double right = sums[by][bx + 1] / weights[by][bx + 1];
-                hash = hash << 1 | (left < right ? 1 : 0);
+            for (int bx = 0; bx < 9; bx++) {
+                sums[by][bx] /= weights[by][bx];
             }
         }
-        return hash;
+        return sums;
     }
 
     /** Spreads a pixel over the 9×8 cells it overlaps, weighted by the overlap (an exact box average). */

@@ -31,11 +31,12 @@ public final class RunningService implements AutoCloseable {
         all.put("management.server.port", "0");
         all.put("logging.level.imgorigin.request", "warn");
         all.putAll(properties);
+        // As command-line arguments they outrank application.yml (default properties would not).
+        String[] arguments = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         SpringApplication application = new SpringApplicationBuilder(ImgoriginApplication.class)
                 .web(WebApplicationType.SERVLET)
-                .properties(all)
                 .build();
-        return new RunningService(application.run());
+        return new RunningService(application.run(arguments));
     }
 
     /** Properties that point the service at an S3-compatible endpoint, path-style. */

@@ -1,0 +1,63 @@
+# syntax=docker/dockerfile:1.7
+#
+# imgorigin container image.
+#   docker build -t imgorigin .
+#   docker run --rm -p 8080:8080 -p 8081:8081 imgorigin          # serves ./samples
+#
+# Both stages pin the Ubuntu release (noble, 24.04) rather than following the moving `25-jdk` /
+# `25-jre` tags, because the name of the libjpeg-turbo package below depends on the release.
+
+FROM eclipse-temurin:25-jdk-noble AS build
+WORKDIR /src
+# The JDK image has neither curl, wget nor unzip: the wrapper then fetches Maven's .tar.gz with
+# its own Java downloader, and keeps it under ~/.m2/wrapper, inside the cache mount.
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+COPY src/main/ src/main/
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -DskipTests package \
+    && java -Djarmode=tools -jar target/imgorigin.jar extract --layers --destination /layers
+
+FROM eclipse-temurin:25-jre-noble
+
+# The JPEG fast path loads libturbojpeg.so.0 (libjpeg-turbo's TurboJPEG API). Ubuntu ships it in
+# the package `libturbojpeg`; Debian calls the same library `libturbojpeg0` (that is the name
+# .ci/run installs on the Debian CI machine). Versions are not pinned so a rebuild picks up the
+# release's security updates.
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libturbojpeg \
+    && rm -rf /var/lib/apt/lists/* \
+    && groupadd --system --gid 10001 imgorigin \
+    && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \
+       --shell /usr/sbin/nologin imgorigin
+
+WORKDIR /app
+# One layer per rate of change: dependencies rarely move, the application on every build.
+COPY --from=build /layers/dependencies/ ./
+COPY --from=build /layers/snapshot-dependencies/ ./
+COPY --from=build /layers/application/ ./
+# The bundled demo images: what `imgorigin.source.type=filesystem` serves when no root is set.
+COPY samples/ samples/
+COPY deploy/docker/healthcheck.sh /usr/local/bin/imgorigin-healthcheck
+
+# Files stay owned by root and read-only to the service; it writes only to /tmp. Declaring /tmp a
+# volume keeps it writable under `docker run --read-only`, and makes ECS/Fargate copy its 1777
+# mode into the task's bind mount (otherwise root-owned 0755, unwritable for this user).
+VOLUME ["/tmp"]
+USER 10001:10001
+
+EXPOSE 8080 8081
+
+# The JRE image has no curl or wget; the check uses bash's /dev/tcp instead of adding a package.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=40s --retries=3 \
+    CMD ["bash", "/usr/local/bin/imgorigin-healthcheck"]
+
+# The heap takes 75% of the container's memory limit; the rest is metaspace, thread stacks,
+# direct buffers and libjpeg-turbo's native allocations. An OutOfMemoryError ends the process so
+# the orchestrator replaces it instead of leaving a half-working JVM. JAVA_TOOL_OPTIONS remains
+# free for operators (agents, extra -D settings).
+ENTRYPOINT ["java", \
+    "-XX:MaxRAMPercentage=75", \
+    "-XX:+ExitOnOutOfMemoryError", \
+    "--enable-native-access=ALL-UNNAMED", \
+    "-jar", "/app/imgorigin.jar"]

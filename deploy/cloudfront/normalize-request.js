@@ -1,0 +1,89 @@
+// CloudFront Function (runtime cloudfront-js-2.0), viewer-request event, for an imgorigin origin.
+//
+// It runs before CloudFront computes the cache key, so it decides what the key holds:
+//  - the query string keeps only imgorigin's options, names lower-cased, empty values dropped,
+//    in name order; values are passed through untouched (same objects, same encoding), and `s`
+//    is kept, because a URL signature covers the options exactly as the client sent them;
+//  - the Accept header is collapsed to one of two canonical values. imgorigin reads Accept only
+//    for f=auto (webp when it lists image/webp), so f=auto gets `image/webp` or `image/*`, and
+//    every other request gets `image/*`. Keyed on Accept, the cache then holds at most two
+//    variants of an f=auto URL and one of any other, instead of one per browser's Accept string.
+
+var OPTIONS = ['bg', 'dpr', 'enlarge', 'f', 'fit', 'g', 'h', 'q', 's', 'w'];
+var WEBP = 'image/webp';
+var ANY_IMAGE = 'image/*';
+
+function handler(event) {
+    var request = event.request;
+    var query = keptOptions(request.querystring || {});
+    request.querystring = query;
+    request.headers.accept = { value: isAuto(query.f) && acceptsWebp(request.headers.accept) ? WEBP : ANY_IMAGE };
+    return request;
+}
+
+// The allowed options in name order, each a { value } or { value, multiValue } like CloudFront's.
+function keptOptions(querystring) {
+    var values = {};
+    Object.keys(querystring).forEach(function (name) {
+        var lower = name.toLowerCase();
+        if (OPTIONS.indexOf(lower) < 0) {
+            return;
+        }
+        var entries = entriesOf(querystring[name]).filter(function (entry) {
+            return entry.value !== undefined && entry.value !== null && entry.value !== '';
+        });
+        values[lower] = (values[lower] || []).concat(entries);
+    });
+    var kept = {};
+    Object.keys(values).sort().forEach(function (name) {
+        var entries = values[name];
+        if (entries.length === 1) {
+            kept[name] = { value: entries[0].value };
+        } else if (entries.length > 1) {
+            // A repeated option stays repeated: imgorigin answers it with a 400 that names it.
+            kept[name] = { value: entries[0].value, multiValue: entries };
+        }
+    });
+    return kept;
+}
+
+function entriesOf(field) {
+    if (field.multiValue && field.multiValue.length > 0) {
+        return field.multiValue;
+    }
+    return [{ value: field.value }];
+}
+
+function isAuto(field) {
+    return field !== undefined && field.multiValue === undefined && String(field.value).toLowerCase() === 'auto';
+}
+
+// Mirrors the origin: image/webp named in Accept with a quality above zero.
+function acceptsWebp(header) {
+    if (!header) {
+        return false;
+    }
+    var lines = header.multiValue && header.multiValue.length > 0 ? header.multiValue : [header];
+    for (var i = 0; i < lines.length; i++) {
+        var ranges = String(lines[i].value).split(',');
+        for (var j = 0; j < ranges.length; j++) {
+            var parts = ranges[j].split(';');
+            if (parts[0].trim().toLowerCase() === WEBP) {
+                return !zeroQuality(parts);
+            }
+        }
+    }
+    return false;
+}
+
+function zeroQuality(parts) {
+    for (var i = 1; i < parts.length; i++) {
+        var parameter = parts[i].trim().toLowerCase();
+        if (parameter.indexOf('q=') === 0) {
+            var text = parameter.substring(2).trim();
+            var quality = text === '' ? NaN : Number(text);
+            return !isNaN(quality) && quality <= 0;
+        }
+    }
+    return false;
+}

@@ -1,0 +1,79 @@
+package io.imgorigin.processing.decode;
+
+import java.awt.Dimension;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+
+import io.imgorigin.processing.ProcessingContext;
+import io.imgorigin.processing.ProcessingStep;
+import io.imgorigin.processing.SourceFormat;
+import io.imgorigin.processing.geometry.ResizePlan;
+
+/**
+ * Decodes the first frame or page of the source, no larger than the resize needs: at least twice
+ * the scaled size per side (in stored orientation), never more than the source. The first frame of
+ * an animation is placed on its canvas, so the working image always has the canvas's proportions.
+ */
+public final class DecodeStep implements ProcessingStep {
+
+    private static final int SHRINK_MARGIN = 2;
+
+    private final ImageIoDecoder decoder;
+
+    /** @param nativeCodecs whether ImageIO readers backed by native code (libjpeg-turbo) may be used */
+    public DecodeStep(boolean nativeCodecs) {
+        this.decoder = new ImageIoDecoder(nativeCodecs);
+    }
+
+    @Override
+    public String name() {
+        return "decode";
+    }
+
+    @Override
+    public void apply(ProcessingContext context) {
+        Dimension source = new Dimension(context.storedWidth(), context.storedHeight());
+        byte[] bytes = context.source();
+        Rectangle frame = null;
+        if (context.sourceFormat() == SourceFormat.WEBP) {
+            WebpFirstFrame first = WebpFirstFrame.of(bytes);
+            if (first != null) {
+                bytes = first.bytes();
+                frame = first.bounds();
+            }
+        } else if (context.sourceFormat() == SourceFormat.GIF) {
+            frame = GifHeaderParser.firstFrame(bytes);
+        }
+        boolean placed = frame != null && !frame.equals(new Rectangle(source));
+        Dimension decodeSource = placed ? frame.getSize() : source;
+        Dimension wanted = placed ? decodeSource : wanted(context.plan(), source, context.transposed());
+        ImageIoDecoder.Decoded decoded = decoder.decode(bytes, decodeSource, wanted, context.sourceFormat());
+        BufferedImage image = decoded.image();
+        if (placed) {
+            image = onCanvas(image, frame, source);
+            context.hasAlpha(true);
+        }
+        context.image(image);
+        context.decoder(decoded.decoder());
+    }
+
+    static Dimension wanted(ResizePlan plan, Dimension source, boolean transposed) {
+        long scaledWidth = transposed ? plan.scaledHeight() : plan.scaledWidth();
+        long scaledHeight = transposed ? plan.scaledWidth() : plan.scaledHeight();
+        return new Dimension((int) Math.min(source.width, SHRINK_MARGIN * scaledWidth),
+                (int) Math.min(source.height, SHRINK_MARGIN * scaledHeight));
+    }
+
+    /** An animation's canvas starts transparent; the first frame covers only its own rectangle. */
+    private static BufferedImage onCanvas(BufferedImage frameImage, Rectangle frame, Dimension canvasSize) {
+        BufferedImage canvas = new BufferedImage(canvasSize.width, canvasSize.height, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = canvas.createGraphics();
+        try {
+            g.drawImage(frameImage, frame.x, frame.y, null);
+        } finally {
+            g.dispose();
+        }
+        return canvas;
+    }
+}

@@ -1,0 +1,146 @@
+package io.imgorigin.processing.decode;
+
+import java.awt.Dimension;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+import com.luciad.imageio.webp.WebPReadParam;
+
+import io.imgorigin.processing.NativeCodec;
+import io.imgorigin.processing.SourceFormat;
+import io.imgorigin.processing.UnsupportedImageException;
+import io.imgorigin.processing.UnusableImageException;
+
+/**
+ * Decodes the first image of a source with the ImageIO readers that claim it, in registration order,
+ * falling back to the next reader when one fails. Readers get the bytes seek-forward-only and without
+ * metadata, so text chunks and the like are skipped rather than parsed.
+ */
+final class ImageIoDecoder {
+
+    /** The decoded image and the name of the decoder that made it. */
+    record Decoded(BufferedImage image, String decoder) {
+    }
+
+    /** Names of the decoders, as {@link io.imgorigin.processing.ProcessingContext#decoder()} reports them. */
+    static final String IMAGEIO = "imageio";
+    static final String TURBOJPEG = "turbojpeg";
+
+    private final boolean nativeCodecs;
+
+    ImageIoDecoder(boolean nativeCodecs) {
+        this.nativeCodecs = nativeCodecs;
+    }
+
+    /**
+     * @param wanted the smallest size worth decoding, in stored orientation; the source's own size asks
+     *               for a full decode
+     * @param format a truncated PNG or GIF is served with the rows decoded before its data ended
+     */
+    Decoded decode(byte[] bytes, Dimension source, Dimension wanted, SourceFormat format) {
+        String formatName = format.name();
+        boolean lenient = format == SourceFormat.PNG || format == SourceFormat.GIF;
+        Throwable failure = null;
+        boolean anyReader = false;
+        try (ImageInputStream probe = stream(bytes)) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(probe);
+            while (readers.hasNext()) {
+                ImageReader reader = readers.next();
+                boolean nativeReader = reader.getOriginatingProvider() instanceof NativeCodec;
+                if (nativeReader && !nativeCodecs) {
+                    reader.dispose();
+                    continue;
+                }
+                anyReader = true;
+                try {
+                    BufferedImage image = read(reader, bytes, source, wanted, lenient);
+                    return new Decoded(image, nativeReader ? TURBOJPEG : IMAGEIO);
+                } catch (IOException | RuntimeException e) {
+                    failure = e;
+                } catch (OutOfMemoryError e) {
+                    throw e;
+                } catch (Error e) {
+                    // Some readers throw errors on fuzzed input; they say nothing about the service's health.
+                    failure = e;
+                } finally {
+                    reader.dispose();
+                }
+            }
+        } catch (IOException e) {
+            failure = e;
+        }
+        if (!anyReader) {
+            throw new UnsupportedImageException("no decoder is available for this " + formatName + " image");
+        }
+        throw new UnusableImageException("the " + formatName + " image could not be decoded: " + reason(failure),
+                failure);
+    }
+
+    private static BufferedImage read(ImageReader reader, byte[] bytes, Dimension source, Dimension wanted,
+            boolean lenient) throws IOException {
+        try (ImageInputStream input = stream(bytes)) {
+            reader.setInput(input, true, true);
+            ImageReadParam param = reader.getDefaultReadParam();
+            if (wanted.width < source.width || wanted.height < source.height) {
+                shrinkOnLoad(param, source, wanted);
+            }
+            PartialDecode partial = lenient ? PartialDecode.prepare(reader, param) : null;
+            try {
+                BufferedImage image = reader.read(0, param);
+                if (image == null) {
+                    throw new IOException("the reader returned no image");
+                }
+                return image;
+            } catch (IOException | RuntimeException e) {
+                BufferedImage rows = partial == null ? null : partial.decodedSoFar();
+                if (rows == null) {
+                    throw e;
+                }
+                return rows;
+            }
+        }
+    }
+
+    /**
+     * A DCT-scaling reader decodes at the smallest scale that covers {@code wanted}; libwebp rescales
+     * while decoding; the other readers can only point-sample, so they subsample only when the result
+     * keeps at least 3× the scaled size per side (1.5× {@code wanted}), a margin that keeps aliasing out
+     * of the resized image.
+     */
+    private static void shrinkOnLoad(ImageReadParam param, Dimension source, Dimension wanted) {
+        if (param.canSetSourceRenderSize()) {
+            param.setSourceRenderSize(wanted);
+        } else if (param instanceof WebPReadParam webp) {
+            double factor = Math.max((double) wanted.width / source.width, (double) wanted.height / source.height);
+            webp.setUseScaling(true);
+            webp.setScaledWidth((int) Math.min(source.width, Math.ceil(source.width * factor)));
+            webp.setScaledHeight((int) Math.min(source.height, Math.ceil(source.height * factor)));
+        } else {
+            long step = Math.min(source.width * 2L / (3L * wanted.width), source.height * 2L / (3L * wanted.height));
+            if (step >= 2) {
+                param.setSourceSubsampling((int) step, (int) step, 0, 0);
+            }
+        }
+    }
+
+    private static ImageInputStream stream(byte[] bytes) {
+        return new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes));
+    }
+
+    private static String reason(Throwable failure) {
+        if (failure == null) {
+            return "no decoder accepted it";
+        }
+        String message = failure.getMessage();
+        String reason = message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+        return reason.length() > 160 ? reason.substring(0, 160) + "…" : reason;
+    }
+}

@@ -1,0 +1,41 @@
+package io.imgorigin.processing.encode;
+
+import java.awt.image.BufferedImage;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.imgorigin.processing.OutputFormat;
+import io.imgorigin.processing.ProcessedImage;
+import io.imgorigin.processing.ProcessingContext;
+import io.imgorigin.processing.ProcessingStep;
+
+/** Encodes the working image in the decided output format at the request's quality. */
+public final class EncodeStep implements ProcessingStep {
+
+    private final Map<OutputFormat, ImageEncoder> encoders = new EnumMap<>(OutputFormat.class);
+
+    public EncodeStep(List<ImageEncoder> encoders) {
+        for (ImageEncoder encoder : encoders) {
+            this.encoders.putIfAbsent(encoder.format(), encoder);
+        }
+        for (OutputFormat format : OutputFormat.values()) {
+            if (!this.encoders.containsKey(format)) {
+                throw new IllegalArgumentException("no encoder for " + format);
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "encode";
+    }
+
+    @Override
+    public void apply(ProcessingContext context) {
+        OutputFormat format = context.outputFormat();
+        BufferedImage image = context.image();
+        byte[] bytes = encoders.get(format).encode(image, context.request().options().quality());
+        context.result(new ProcessedImage(bytes, format, image.getWidth(), image.getHeight()));
+    }
+}

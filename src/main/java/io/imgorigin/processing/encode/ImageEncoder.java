@@ -1,0 +1,14 @@
+package io.imgorigin.processing.encode;
+
+import java.awt.image.BufferedImage;
+
+import io.imgorigin.processing.OutputFormat;
+
+/** Writes an 8-bit sRGB image in one output format, without any metadata. */
+public interface ImageEncoder {
+
+    OutputFormat format();
+
+    /** @param quality 1..100; formats without a lossy mode ignore it */
+    byte[] encode(BufferedImage image, int quality);
+}

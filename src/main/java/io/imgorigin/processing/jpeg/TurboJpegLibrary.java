@@ -1,0 +1,131 @@
+package io.imgorigin.processing.jpeg;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * libjpeg-turbo's TurboJPEG library, loaded once per process on first use. When it cannot be loaded the
+ * JPEG codecs of this package stay out of ImageIO and {@link #status()} says why.
+ */
+public final class TurboJpegLibrary {
+
+    static final List<String> CANDIDATES = List.of(
+            "libturbojpeg.so.0",
+            "/usr/lib/x86_64-linux-gnu/libturbojpeg.so.0",
+            "/usr/lib/aarch64-linux-gnu/libturbojpeg.so.0",
+            "/usr/lib64/libturbojpeg.so.0",
+            "/usr/lib/libturbojpeg.so.0",
+            "/usr/local/lib/libturbojpeg.so.0",
+            "/opt/libjpeg-turbo/lib64/libturbojpeg.so.0");
+
+    private final TurboJpegFunctions functions;
+    private final List<ScalingFactor> scalingFactors;
+    private final String status;
+
+    private TurboJpegLibrary(TurboJpegFunctions functions, List<ScalingFactor> scalingFactors, String status) {
+        this.functions = functions;
+        this.scalingFactors = scalingFactors;
+        this.status = status;
+    }
+
+    /** Whether the native library was loaded and its functions bound. */
+    public static boolean isAvailable() {
+        return instance().available();
+    }
+
+    /** One line for the startup log: where the library came from, or why it is not used. */
+    public static String status() {
+        return instance().describe();
+    }
+
+    static TurboJpegLibrary instance() {
+        return Holder.INSTANCE;
+    }
+
+    static TurboJpegLibrary load(List<String> candidates) {
+        List<String> failures = new ArrayList<>();
+        for (String candidate : candidates) {
+            try {
+                SymbolLookup lookup = SymbolLookup.libraryLookup(candidate, Arena.global());
+                TurboJpegFunctions functions = TurboJpegFunctions.bind(lookup);
+                List<ScalingFactor> factors = readScalingFactors(functions);
+                return new TurboJpegLibrary(functions, factors,
+                        "libturbojpeg (TurboJPEG 2 API) loaded from " + resolvedPath(candidate));
+            } catch (RuntimeException e) {
+                failures.add(candidate + ": " + e.getMessage());
+            }
+        }
+        return new TurboJpegLibrary(null, List.of(), "unavailable: " + String.join("; ", failures));
+    }
+
+    boolean available() {
+        return functions != null;
+    }
+
+    String describe() {
+        return status;
+    }
+
+    TurboJpegFunctions functions() {
+        if (functions == null) {
+            throw new IllegalStateException("libturbojpeg is " + status);
+        }
+        return functions;
+    }
+
+    /** The library's DCT scaling factors, those that enlarge included. */
+    List<ScalingFactor> scalingFactors() {
+        return scalingFactors;
+    }
+
+    private static List<ScalingFactor> readScalingFactors(TurboJpegFunctions functions) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment count = arena.allocate(JAVA_INT);
+            MemorySegment array = functions.tjGetScalingFactors(count);
+            if (array.equals(MemorySegment.NULL)) {
+                throw new IllegalStateException("tjGetScalingFactors: " + functions.errorMessage(MemorySegment.NULL));
+            }
+            int n = count.get(JAVA_INT, 0);
+            MemorySegment pairs = array.reinterpret(2L * n * JAVA_INT.byteSize());
+            List<ScalingFactor> factors = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                factors.add(new ScalingFactor(pairs.getAtIndex(JAVA_INT, 2L * i), pairs.getAtIndex(JAVA_INT, 2L * i + 1)));
+            }
+            return List.copyOf(factors);
+        }
+    }
+
+    /** The file the dynamic loader chose for a bare library name, as the process's memory map shows it. */
+    private static String resolvedPath(String candidate) {
+        if (candidate.startsWith("/")) {
+            return candidate;
+        }
+        Path maps = Path.of("/proc/self/maps");
+        if (!Files.isReadable(maps)) {
+            return candidate;
+        }
+        try (Stream<String> lines = Files.lines(maps)) {
+            Optional<String> path = lines.map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                    .filter(file -> file.contains("/libturbojpeg.so"))
+                    .findFirst();
+            return path.orElse(candidate);
+        } catch (IOException | UncheckedIOException e) {
+            return candidate;
+        }
+    }
+
+    private static final class Holder {
+        static final TurboJpegLibrary INSTANCE = load(CANDIDATES);
+    }
+}

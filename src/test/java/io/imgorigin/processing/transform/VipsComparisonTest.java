@@ -1,0 +1,68 @@
+package io.imgorigin.processing.transform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Resizer against libvips' thumbnailer on the same source: measured against a full-size Lanczos3,
+ * it may lose at most 1 dB to it. Skipped where {@code vipsthumbnail} is not installed.
+ */
+class VipsComparisonTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void losesAtMostOneDecibelToVipsthumbnail() throws Exception {
+        assumeTrue(onPath("vipsthumbnail"), "vipsthumbnail is not installed");
+        BufferedImage source = TestImages.photoLike(2400, 1600, 11);
+        Path input = directory.resolve("source.png");
+        ImageIO.write(source, "png", input.toFile());
+
+        Path output = directory.resolve("thumbnail.png");
+        Process vips = new ProcessBuilder("vipsthumbnail", input.toString(), "-s", "400", "-o", output.toString())
+                .redirectErrorStream(true).start();
+        assertThat(vips.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(vips.exitValue()).as(new String(vips.getInputStream().readAllBytes())).isZero();
+        BufferedImage thumbnail = ImageIO.read(output.toFile());
+        int width = thumbnail.getWidth();
+        int height = thumbnail.getHeight();
+
+        BufferedImage reference = ReferenceLanczos.resize(source, width, height);
+        double ours = TestImages.psnr(new Resizer().resize(source, width, height), reference);
+        double theirs = TestImages.psnr(opaque(thumbnail), reference);
+
+        assertThat(ours).as("PSNR of the Resizer; vipsthumbnail has %.2f dB", theirs).isGreaterThan(theirs - 1);
+    }
+
+    private static BufferedImage opaque(BufferedImage image) {
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        rgb.createGraphics().drawImage(image, 0, 0, null);
+        return rgb;
+    }
+
+    private static boolean onPath(String program) throws IOException {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
