@@ -50,6 +50,8 @@ setup_work_dir() {
 # Stops what this script started, by process id, and keeps the logs of a failed run.
 cleanup() {
     local status=$?
+    # A stopped child's wait status must not end the clean-up half way.
+    set +e
     local pid
     for pid in "${STARTED_PIDS[@]}"; do
         kill "$pid" 2>/dev/null
@@ -64,6 +66,7 @@ cleanup() {
             rm -rf "$WORK"
         fi
     fi
+    exit "$status"
 }
 
 free_port() {
