@@ -225,7 +225,7 @@ start_imgorigin() {
     wait_for_http imgorigin "$IMGORIGIN_PID" \
         "http://127.0.0.1:$IMGORIGIN_MANAGEMENT_PORT/actuator/health/readiness" 120 "$WORK/imgorigin.log"
     IMGORIGIN_URL=http://127.0.0.1:$IMGORIGIN_PORT
-    log "imgorigin on $IMGORIGIN_URL (pid $IMGORIGIN_PID, -Xmx$xmx ${JAVA_OPTS:-})"
+    log "imgorigin on $IMGORIGIN_URL (pid $IMGORIGIN_PID, -Xmx$xmx${JAVA_OPTS:+ $JAVA_OPTS})"
 }
 
 # Installs the pinned sharp from the lockfile on first use (npm registry only; the libvips binary is an
