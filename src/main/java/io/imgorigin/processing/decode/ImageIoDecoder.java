@@ -22,7 +22,8 @@ import io.imgorigin.processing.UnusableImageException;
 /**
  * Decodes the first image of a source with the ImageIO readers that claim it, in registration order,
  * falling back to the next reader when one fails. Readers get the bytes seek-forward-only and without
- * metadata, so text chunks and the like are skipped rather than parsed.
+ * metadata, so text chunks and the like are skipped rather than parsed. A CMYK or YCCK JPEG without a
+ * CMYK profile comes back as its CMYK values, for the colour step to assign a profile to.
  */
 final class ImageIoDecoder {
 
@@ -47,7 +48,6 @@ final class ImageIoDecoder {
      */
     Decoded decode(byte[] bytes, Dimension source, Dimension wanted, SourceFormat format) {
         String formatName = format.name();
-        boolean lenient = format == SourceFormat.PNG || format == SourceFormat.GIF;
         Throwable failure = null;
         boolean anyReader = false;
         try (ImageInputStream probe = stream(bytes)) {
@@ -61,7 +61,7 @@ final class ImageIoDecoder {
                 }
                 anyReader = true;
                 try {
-                    BufferedImage image = read(reader, bytes, source, wanted, lenient);
+                    BufferedImage image = read(reader, bytes, source, wanted, format);
                     return new Decoded(image, nativeReader ? TURBOJPEG : IMAGEIO);
                 } catch (IOException | RuntimeException e) {
                     failure = e;
@@ -85,13 +85,20 @@ final class ImageIoDecoder {
     }
 
     private static BufferedImage read(ImageReader reader, byte[] bytes, Dimension source, Dimension wanted,
-            boolean lenient) throws IOException {
+            SourceFormat format) throws IOException {
         try (ImageInputStream input = stream(bytes)) {
             reader.setInput(input, true, true);
             ImageReadParam param = reader.getDefaultReadParam();
             if (wanted.width < source.width || wanted.height < source.height) {
                 shrinkOnLoad(param, source, wanted);
             }
+            if (format == SourceFormat.JPEG) {
+                BufferedImage cmyk = UntaggedCmykJpeg.read(reader, param);
+                if (cmyk != null) {
+                    return cmyk;
+                }
+            }
+            boolean lenient = format == SourceFormat.PNG || format == SourceFormat.GIF;
             PartialDecode partial = lenient ? PartialDecode.prepare(reader, param) : null;
             try {
                 BufferedImage image = reader.read(0, param);

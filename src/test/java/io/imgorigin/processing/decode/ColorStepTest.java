@@ -103,7 +103,7 @@ class ColorStepTest {
         ProcessingContext context = new ProcessingContext(new byte[0], null);
         context.image(padded);
         context.hasAlpha(false);
-        new ColorStep().apply(context);
+        new ColorStep(new DefaultCmykProfile()).apply(context);
         assertThat(context.image().getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
         assertThat(context.image().getRGB(0, 0)).isEqualTo(0xFF336699);
         assertThat(context.image().getRGB(1, 0)).isEqualTo(0xFFFF0000);
@@ -116,7 +116,7 @@ class ColorStepTest {
         ProcessingContext context = new ProcessingContext(new byte[0], null);
         context.image(abgr);
         context.hasAlpha(true);
-        new ColorStep().apply(context);
+        new ColorStep(new DefaultCmykProfile()).apply(context);
         assertThat(context.image().getType()).isEqualTo(BufferedImage.TYPE_INT_ARGB);
         assertThat(context.image().getRGB(0, 0)).isEqualTo(0x10336699);
     }
