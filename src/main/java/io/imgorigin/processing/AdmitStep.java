@@ -5,7 +5,7 @@ import io.imgorigin.processing.geometry.ResizePlan;
 /**
  * Reserves the request's share of the {@link MemoryBudget} once the header has told the sizes and
  * before any pixel is decoded. The estimate covers the decoded image (shrink-on-load keeps it within
- * about 4× the scaled size per side, never more than the source) with the copies that colour
+ * under 6× the scaled size per side, never more than the source) with the copies that colour
  * conversion and orientation may make, and the output-sized canvases of resize, pad and flatten
  * (a cover crop resamples only the region it keeps, so nothing larger than the output is made).
  */
@@ -14,6 +14,12 @@ public final class AdmitStep implements ProcessingStep {
     private static final long BYTES_PER_PIXEL = 4;
     private static final long DECODE_COPIES = 3;
     private static final long OUTPUT_COPIES = 3;
+    /**
+     * Decoders shrink on load to no less than twice the scaled size per side, and the pure-Java ones
+     * only by whole subsampling steps that keep three times that, so a decoded side stays under six
+     * times the scaled side: at most 36 times its pixels.
+     */
+    private static final long DECODE_OVER_SCALED = 36;
 
     private final MemoryBudget budget;
 
@@ -36,7 +42,7 @@ public final class AdmitStep implements ProcessingStep {
         long sourcePixels = (long) context.storedWidth() * context.storedHeight();
         long scaledPixels = (long) plan.scaledWidth() * plan.scaledHeight();
         long outputPixels = (long) plan.outputWidth() * plan.outputHeight();
-        long decodedPixels = Math.min(sourcePixels, saturatedMultiply(scaledPixels, 16));
+        long decodedPixels = Math.min(sourcePixels, saturatedMultiply(scaledPixels, DECODE_OVER_SCALED));
         long pixels = saturatedMultiply(decodedPixels, DECODE_COPIES) + saturatedMultiply(outputPixels, OUTPUT_COPIES);
         return saturatedMultiply(pixels, BYTES_PER_PIXEL);
     }

@@ -12,9 +12,12 @@ import javax.imageio.spi.ImageWriterSpi;
 import javax.imageio.spi.ServiceRegistry;
 
 /**
- * Puts every {@link NativeCodec} provider ahead of the other providers of its formats. A provider can
- * only order itself against those registered before it, and a later scan re-registers the others
- * without that ordering, so this runs once more after every scan.
+ * Puts every {@link NativeCodec} provider behind the other providers of its formats. Other plugins
+ * take the first registered reader for data they embed (TIFF asks for "JPEG" to decode JPEG-compressed
+ * tiles, with read parameters and raster reads only the pure-Java readers implement), so the registry's
+ * first choice stays a pure-Java one; the pipeline asks for the native codecs by name of their marker.
+ * A provider can only order itself against those registered before it, and a later scan re-registers
+ * the others without that ordering, so this runs once more after every scan.
  */
 public final class NativeCodecOrdering {
 
@@ -34,14 +37,14 @@ public final class NativeCodecOrdering {
         List<T> providers = new ArrayList<>();
         Iterator<T> all = registry.getServiceProviders(category, false);
         all.forEachRemaining(providers::add);
-        for (T preferred : providers) {
-            if (!(preferred instanceof NativeCodec)) {
+        for (T nativeCodec : providers) {
+            if (!(nativeCodec instanceof NativeCodec)) {
                 continue;
             }
             for (T other : providers) {
-                if (other != preferred && !(other instanceof NativeCodec) && sharesAFormat(preferred, other)) {
-                    registry.unsetOrdering(category, other, preferred);
-                    registry.setOrdering(category, preferred, other);
+                if (other != nativeCodec && !(other instanceof NativeCodec) && sharesAFormat(nativeCodec, other)) {
+                    registry.unsetOrdering(category, nativeCodec, other);
+                    registry.setOrdering(category, other, nativeCodec);
                 }
             }
         }

@@ -35,6 +35,7 @@ class CorpusHttpTest {
     private static final int WIDTH = 200;
     private static final int MEAN_TOLERANCE = 12;
     private static final int DHASH_TOLERANCE = 10;
+    private static final int MIN_HASHED_SIDE = 32;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -154,14 +155,16 @@ class CorpusHttpTest {
         row.meanRgb().ifPresent(expected -> {
             int[] mean = ImageFingerprints.meanOnWhite(image);
             for (int c = 0; c < 3; c++) {
-                if (Math.abs(mean[c] - expected[c]) > MEAN_TOLERANCE) {
+                if (Math.abs(mean[c] - expected[c]) > row.meanTolerance(MEAN_TOLERANCE)) {
                     failures.add(file + ": mean sRGB " + java.util.Arrays.toString(mean) + ", reference "
                             + java.util.Arrays.toString(expected));
                     break;
                 }
             }
         });
-        row.dhash().ifPresent(expected -> {
+        // A 9×8 difference hash of an image hardly larger than its grid is decided by sub-pixel box weights.
+        boolean hashable = image.getWidth() >= MIN_HASHED_SIDE && image.getHeight() >= MIN_HASHED_SIDE;
+        row.dhash().filter(expected -> hashable).ifPresent(expected -> {
             long actual = ImageFingerprints.dhash(image);
             int distance = ImageFingerprints.dhashDistance(image, expected);
             if (distance > DHASH_TOLERANCE) {

@@ -44,6 +44,8 @@ public final class DecodeStep implements ProcessingStep {
             }
         } else if (context.sourceFormat() == SourceFormat.GIF) {
             frame = GifHeaderParser.firstFrame(bytes);
+        } else if (context.sourceFormat() == SourceFormat.BMP) {
+            bytes = BmpInfoHeaders.normalised(bytes);
         }
         boolean placed = frame != null && !frame.equals(new Rectangle(source));
         Dimension decodeSource = placed ? frame.getSize() : source;

@@ -4,7 +4,9 @@ import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -44,21 +46,15 @@ final class ImageIoDecoder {
     /**
      * @param wanted the smallest size worth decoding, in stored orientation; the source's own size asks
      *               for a full decode
-     * @param format a truncated PNG or GIF is served with the rows decoded before its data ended
+     * @param format the source's format, for messages and to single out CMYK JPEGs
      */
     Decoded decode(byte[] bytes, Dimension source, Dimension wanted, SourceFormat format) {
         String formatName = format.name();
         Throwable failure = null;
         boolean anyReader = false;
         try (ImageInputStream probe = stream(bytes)) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(probe);
-            while (readers.hasNext()) {
-                ImageReader reader = readers.next();
+            for (ImageReader reader : candidates(probe)) {
                 boolean nativeReader = reader.getOriginatingProvider() instanceof NativeCodec;
-                if (nativeReader && !nativeCodecs) {
-                    reader.dispose();
-                    continue;
-                }
                 anyReader = true;
                 try {
                     BufferedImage image = read(reader, bytes, source, wanted, format);
@@ -98,21 +94,11 @@ final class ImageIoDecoder {
                     return cmyk;
                 }
             }
-            boolean lenient = format == SourceFormat.PNG || format == SourceFormat.GIF;
-            PartialDecode partial = lenient ? PartialDecode.prepare(reader, param) : null;
-            try {
-                BufferedImage image = reader.read(0, param);
-                if (image == null) {
-                    throw new IOException("the reader returned no image");
-                }
-                return image;
-            } catch (IOException | RuntimeException e) {
-                BufferedImage rows = partial == null ? null : partial.decodedSoFar();
-                if (rows == null) {
-                    throw e;
-                }
-                return rows;
+            BufferedImage image = reader.read(0, param);
+            if (image == null) {
+                throw new IOException("the reader returned no image");
             }
+            return image;
         }
     }
 
@@ -136,6 +122,23 @@ final class ImageIoDecoder {
                 param.setSourceSubsampling((int) step, (int) step, 0, 0);
             }
         }
+    }
+
+    /**
+     * The readers that claim the bytes, native ones first when they are allowed: the registry lists
+     * them last (see {@link io.imgorigin.processing.NativeCodecOrdering}) and leaves them out when off.
+     */
+    private List<ImageReader> candidates(ImageInputStream probe) {
+        List<ImageReader> readers = new ArrayList<>();
+        ImageIO.getImageReaders(probe).forEachRemaining(reader -> {
+            if (reader.getOriginatingProvider() instanceof NativeCodec && !nativeCodecs) {
+                reader.dispose();
+            } else {
+                readers.add(reader);
+            }
+        });
+        readers.sort(Comparator.comparing(reader -> !(reader.getOriginatingProvider() instanceof NativeCodec)));
+        return readers;
     }
 
     private static ImageInputStream stream(byte[] bytes) {

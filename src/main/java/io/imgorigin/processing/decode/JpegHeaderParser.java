@@ -44,7 +44,11 @@ final class JpegHeaderParser {
             if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD7) {
                 continue;
             }
-            if (marker == 0xD9 || marker == 0xDA) {
+            if (marker == 0xD9) {
+                break;
+            }
+            if (marker == 0xDA) {
+                requireEndOfImage(data, position);
                 break;
             }
             // libjpeg skips a segment whose length is below 2 as if it were empty; so do we.
@@ -73,6 +77,20 @@ final class JpegHeaderParser {
         }
         return new ImageHeader(SourceFormat.JPEG, width, height, HeaderBytes.area(width, height), 1, orientation,
                 assemble(iccChunks), false);
+    }
+
+    /**
+     * SPEC: a truncated image is refused. Entropy-coded data stuffs every 0xFF with a zero byte, so the
+     * end-of-image marker cannot occur inside it: a file without one after its first scan has lost its end
+     * (the pure-Java decoder would otherwise fill the missing rows with grey and serve them).
+     */
+    private static void requireEndOfImage(byte[] data, int from) {
+        for (int i = from; i < data.length - 1; i++) {
+            if (data[i] == (byte) 0xFF && data[i + 1] == (byte) 0xD9) {
+                return;
+            }
+        }
+        throw new UnusableImageException("the JPEG is truncated: its data ends before the end-of-image marker");
     }
 
     private static boolean isFrameHeader(int marker) {

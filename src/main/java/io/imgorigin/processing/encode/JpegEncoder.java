@@ -13,8 +13,8 @@ import io.imgorigin.processing.OutputFormat;
 
 /**
  * Progressive baseline-compatible JPEG with optimised Huffman tables and 4:2:0 chroma (the writers'
- * default for three-channel input), no thumbnail, no EXIF or ICC. Uses the first JPEG writer ImageIO
- * offers, which is the native one when it is registered, unless native codecs are switched off.
+ * default for three-channel input), no thumbnail, no EXIF or ICC. Uses the native JPEG writer when it is
+ * registered and native codecs are on, else the first pure-Java one.
  */
 public final class JpegEncoder implements ImageEncoder {
 
@@ -46,15 +46,29 @@ public final class JpegEncoder implements ImageEncoder {
         return ImageWriting.write(writer, opaque(image), param);
     }
 
+    /** The native writer when allowed and installed (the registry lists it last), else the first other. */
     private ImageWriter writer() {
+        ImageWriter chosen = null;
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
         while (writers.hasNext()) {
             ImageWriter writer = writers.next();
-            if (nativeCodecs || !(writer.getOriginatingProvider() instanceof NativeCodec)) {
+            boolean nativeWriter = writer.getOriginatingProvider() instanceof NativeCodec;
+            if (nativeWriter && nativeCodecs) {
+                if (chosen != null) {
+                    chosen.dispose();
+                }
                 return writer;
             }
+            if (chosen == null && !nativeWriter) {
+                chosen = writer;
+            } else {
+                writer.dispose();
+            }
         }
-        throw new IllegalStateException("no JPEG writer is registered with ImageIO");
+        if (chosen == null) {
+            throw new IllegalStateException("no JPEG writer is registered with ImageIO");
+        }
+        return chosen;
     }
 
     /**

@@ -32,8 +32,9 @@ class TurboJpegCanDecodeInputTest {
             "C2, 12, 1, false",
             "C3, 8, 3, false",
             "C5, 8, 3, false",
-            "C9, 8, 3, false",
-            "CA, 8, 3, false",
+            "C9, 8, 3, true",
+            "C9, 12, 3, false",
+            "CA, 8, 3, true",
             "CB, 8, 1, false",
             "C0, 8, 2, false"})
     void decidesOnTheFrameHeader(String marker, int precision, int components, boolean expected) throws IOException {

@@ -118,14 +118,6 @@ class TurboJpegImageWriterTest {
         assertThat(new TurboJpegImageWriterSpi().canEncodeImage(PHOTO)).isTrue();
     }
 
-    @Test
-    void imageIoWriteUsesThisWriterAndItsDefaultQuality() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        assertThat(ImageIO.write(PHOTO, "jpeg", out)).isTrue();
-        assertThat(out.toByteArray()).isEqualTo(writeWith(PHOTO, null));
-    }
-
     private static byte[] write(BufferedImage image, float quality, boolean progressive) throws IOException {
         ImageWriteParam param = writer().getDefaultWriteParam();
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
