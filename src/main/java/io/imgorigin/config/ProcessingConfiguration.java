@@ -10,6 +10,7 @@ import io.imgorigin.processing.ImagePipeline;
 import io.imgorigin.processing.MemoryBudget;
 import io.imgorigin.processing.decode.ColorStep;
 import io.imgorigin.processing.decode.DecodeStep;
+import io.imgorigin.processing.decode.DefaultCmykProfile;
 import io.imgorigin.processing.decode.HeaderReader;
 import io.imgorigin.processing.decode.ProbeStep;
 import io.imgorigin.processing.encode.EncodeStep;
@@ -49,7 +50,7 @@ public class ProcessingConfiguration {
                 new ProbeStep(new HeaderReader(), geometry, limits.maxSourcePixels(), limits.maxFrames()),
                 new AdmitStep(budget),
                 new DecodeStep(nativeCodecs),
-                new ColorStep(),
+                new ColorStep(new DefaultCmykProfile()),
                 new OrientStep(),
                 new FormatStep(),
                 new ResizeStep(new Resizer(), new CropPlacer(new DetailFinder())),

@@ -11,15 +11,21 @@ import io.imgorigin.processing.SourceFormat;
 /**
  * Makes the working image 8-bit sRGB (TYPE_INT_RGB, or TYPE_INT_ARGB when the source declares
  * alpha), applying the embedded ICC profile where the decoder did not. The TwelveMonkeys JPEG reader
- * converts RGB, CMYK and YCCK with the embedded profile (a generic CMYK one when none is embedded);
- * the TIFF and PSD readers hand back images in their profile's colour space, which the conversion
- * honours; the JDK PNG reader, the WebP reader and libjpeg-turbo return the raw values.
+ * converts RGB, CMYK and YCCK with the embedded profile; the TIFF and PSD readers hand back images in
+ * their profile's colour space, which the conversion honours; the JDK PNG reader, the WebP reader and
+ * libjpeg-turbo return the raw values. CMYK that no profile describes (a JPEG or TIFF without one)
+ * is converted through the default CMYK profile.
  */
 public final class ColorStep implements ProcessingStep {
 
     private static final int CACHED_PROFILES = 32;
 
     private final IccColorSpaces profiles = new IccColorSpaces(CACHED_PROFILES);
+    private final DefaultCmykProfile defaultCmyk;
+
+    public ColorStep(DefaultCmykProfile defaultCmyk) {
+        this.defaultCmyk = defaultCmyk;
+    }
 
     @Override
     public String name() {
@@ -29,6 +35,9 @@ public final class ColorStep implements ProcessingStep {
     @Override
     public void apply(ProcessingContext context) {
         BufferedImage decoded = context.image();
+        if (DefaultCmykProfile.isUntaggedCmyk(decoded)) {
+            decoded = defaultCmyk.assignTo(decoded);
+        }
         // A decoder may hand back an alpha channel the source does not have (a 32-bit BMP's padding
         // byte, a WebP reader that always returns ARGB); only declared alpha counts.
         boolean alpha = decoded.getColorModel().hasAlpha() && context.hasAlpha();

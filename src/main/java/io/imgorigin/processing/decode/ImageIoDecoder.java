@@ -24,7 +24,8 @@ import io.imgorigin.processing.UnusableImageException;
 /**
  * Decodes the first image of a source with the ImageIO readers that claim it, in registration order,
  * falling back to the next reader when one fails. Readers get the bytes seek-forward-only and without
- * metadata, so text chunks and the like are skipped rather than parsed.
+ * metadata, so text chunks and the like are skipped rather than parsed. A CMYK or YCCK JPEG without a
+ * CMYK profile comes back as its CMYK values, for the colour step to assign a profile to.
  */
 final class ImageIoDecoder {
 
@@ -45,7 +46,7 @@ final class ImageIoDecoder {
     /**
      * @param wanted the smallest size worth decoding, in stored orientation; the source's own size asks
      *               for a full decode
-     * @param format the source's format, for messages
+     * @param format the source's format, for messages and to single out CMYK JPEGs
      */
     Decoded decode(byte[] bytes, Dimension source, Dimension wanted, SourceFormat format) {
         String formatName = format.name();
@@ -56,7 +57,7 @@ final class ImageIoDecoder {
                 boolean nativeReader = reader.getOriginatingProvider() instanceof NativeCodec;
                 anyReader = true;
                 try {
-                    BufferedImage image = read(reader, bytes, source, wanted);
+                    BufferedImage image = read(reader, bytes, source, wanted, format);
                     return new Decoded(image, nativeReader ? TURBOJPEG : IMAGEIO);
                 } catch (IOException | RuntimeException e) {
                     failure = e;
@@ -79,13 +80,19 @@ final class ImageIoDecoder {
                 failure);
     }
 
-    private static BufferedImage read(ImageReader reader, byte[] bytes, Dimension source, Dimension wanted)
-            throws IOException {
+    private static BufferedImage read(ImageReader reader, byte[] bytes, Dimension source, Dimension wanted,
+            SourceFormat format) throws IOException {
         try (ImageInputStream input = stream(bytes)) {
             reader.setInput(input, true, true);
             ImageReadParam param = reader.getDefaultReadParam();
             if (wanted.width < source.width || wanted.height < source.height) {
                 shrinkOnLoad(param, source, wanted);
+            }
+            if (format == SourceFormat.JPEG) {
+                BufferedImage cmyk = UntaggedCmykJpeg.read(reader, param);
+                if (cmyk != null) {
+                    return cmyk;
+                }
             }
             BufferedImage image = reader.read(0, param);
             if (image == null) {

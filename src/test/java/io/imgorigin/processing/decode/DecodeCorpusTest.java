@@ -36,9 +36,14 @@ class DecodeCorpusTest {
     private static final Pattern UPRIGHT = Pattern.compile("after auto-orient (\\d+)x(\\d+)");
     private static final Pattern OUTPUT = Pattern.compile("output (\\d+)x(\\d+)");
     private static final Pattern MEAN = Pattern.compile("mean sRGB \\((\\d+),(\\d+),(\\d+)\\)");
-    private static final Pattern INVERTED =
-            Pattern.compile("inverted \\(Adobe APP14\\) decode gives a mean near \\((\\d+),(\\d+),(\\d+)\\)");
+    private static final Pattern CMYK_NOTE = Pattern.compile("inverted \\(Adobe APP14\\) decode gives a mean near");
     private static final int MEAN_TOLERANCE = 12;
+    /**
+     * libvips renders CMYK through its own default profile (ArgyllCMS's "Chemical proof") and its own
+     * Lab to sRGB step; the default profile here (ISO Coated v2) and LittleCMS land up to ~20 levels
+     * away in saturated blues. The naive formula and an inverted decode land farther off.
+     */
+    private static final int CMYK_TOLERANCE = 22;
     /**
      * For files with an embedded RGB profile the MANIFEST's mean is that of the unconverted values (its
      * adobe-rgb and XYB rows match libvips' plain jpegload band means), so it is only checked where
@@ -71,11 +76,9 @@ class DecodeCorpusTest {
                     Integer.parseInt(m.group(3))} : null;
         }
 
-        /** For CMYK rows, the mean an inverted decode would give, or null. */
-        int[] inverted() {
-            Matcher m = INVERTED.matcher(expected);
-            return m.find() ? new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3))} : null;
+        /** CMYK rows say what mean an inverted decode would give. */
+        boolean cmyk() {
+            return CMYK_NOTE.matcher(expected).find();
         }
 
         /** The upright size the MANIFEST states, or the first-frame size for files without orientation notes. */
@@ -155,9 +158,8 @@ class DecodeCorpusTest {
         int[] mean = CONVERTED_MEANS.getOrDefault(row.file(), row.mean());
         if (mean != null) {
             int[] actual = meanOnWhite(image);
-            String problem = row.inverted() == null
-                    ? compareMean(actual, mean, WIDER_TOLERANCE.getOrDefault(row.file(), MEAN_TOLERANCE))
-                    : compareCmyk(actual, mean, row.inverted());
+            int tolerance = row.cmyk() ? CMYK_TOLERANCE : WIDER_TOLERANCE.getOrDefault(row.file(), MEAN_TOLERANCE);
+            String problem = compareMean(actual, mean, tolerance);
             if (problem != null) {
                 return problem;
             }
@@ -188,17 +190,6 @@ class DecodeCorpusTest {
             }
         }
         return null;
-    }
-
-    /** CMYK profiles differ widely; what must hold is that the colours are not inverted (MANIFEST's rule). */
-    private static String compareCmyk(int[] actual, int[] expected, int[] inverted) {
-        return distance(actual, expected) < distance(actual, inverted) ? null
-                : "mean colour " + Arrays.toString(actual) + " is nearer the inverted " + Arrays.toString(inverted)
-                        + " than " + Arrays.toString(expected);
-    }
-
-    private static int distance(int[] a, int[] b) {
-        return Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]);
     }
 
     private static int[] meanOnWhite(BufferedImage image) {

@@ -21,7 +21,7 @@ final class FrontPipeline {
 
     FrontPipeline(boolean nativeCodecs) {
         this.steps = List.of(new ProbeStep(new HeaderReader(), new Geometry(8192), MAX_PIXELS, MAX_FRAMES),
-                new DecodeStep(nativeCodecs), new ColorStep(), new OrientStep());
+                new DecodeStep(nativeCodecs), new ColorStep(new DefaultCmykProfile()), new OrientStep());
     }
 
     /** Runs the steps on a context the caller closes. */
