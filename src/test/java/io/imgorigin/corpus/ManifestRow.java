@@ -98,6 +98,20 @@ record ManifestRow(String file, String category, String expected) {
                 Integer.parseInt(m.group(3))}) : Optional.empty();
     }
 
+    private static final Pattern INVERTED_MEAN =
+            Pattern.compile("inverted \\(Adobe APP14\\) decode gives a mean near \\((\\d+),(\\d+),(\\d+)\\)");
+
+    /**
+     * For CMYK rows, the mean a colour-inverted decode would give. The MANIFEST allows other CMYK
+     * profiles to shift colours by up to about 30 levels and asks for the output to be nearer the
+     * reference than this.
+     */
+    Optional<int[]> invertedMean() {
+        Matcher m = INVERTED_MEAN.matcher(expected);
+        return m.find() ? Optional.of(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3))}) : Optional.empty();
+    }
+
     Optional<Long> dhash() {
         Matcher m = DHASH.matcher(expected);
         return m.find() ? Optional.of(Long.parseUnsignedLong(m.group(1), 16)) : Optional.empty();
