@@ -1,6 +1,5 @@
 package io.imgorigin.processing.jpeg;
 
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.awt.image.BufferedImage;
@@ -34,7 +33,7 @@ final class TurboJpegDecoder {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment handle = initDecompress();
             try {
-                MemorySegment source = arena.allocateFrom(JAVA_BYTE, jpeg);
+                MemorySegment source = MemorySegment.ofArray(jpeg);
                 MemorySegment width = arena.allocate(JAVA_INT);
                 MemorySegment height = arena.allocate(JAVA_INT);
                 MemorySegment subsampling = arena.allocate(JAVA_INT);
@@ -57,26 +56,30 @@ final class TurboJpegDecoder {
         }
         int width = scale.scale(header.width());
         int height = scale.scale(header.height());
+        if (width < 1 || height < 1) {
+            throw new IIOException("Cannot decode JPEG: its header declares " + width + "x" + height + " pixels");
+        }
         if ((long) width * height > Integer.MAX_VALUE - 8) {
             throw new IIOException("JPEG too large to decode: " + width + "x" + height);
         }
         boolean gray = header.isGray();
         int bytesPerPixel = gray ? 1 : 4;
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment handle = initDecompress();
-            try {
-                MemorySegment source = arena.allocateFrom(JAVA_BYTE, jpeg);
-                MemorySegment pixels = arena.allocate((long) width * height * bytesPerPixel, bytesPerPixel);
-                int format = gray ? TurboJpegConstants.TJPF_GRAY : INT_RGB_PIXEL_FORMAT;
-                int result = tj.tjDecompress2(handle, source, jpeg.length, pixels, width, width * bytesPerPixel, height,
-                        format, TurboJpegConstants.TJFLAG_ACCURATEDCT);
-                if (result != 0) {
-                    checkWarning(handle, jpeg, "Cannot decode JPEG: ");
-                }
-                return gray ? grayImage(pixels, width, height) : rgbImage(pixels, width, height);
-            } finally {
-                tj.tjDestroy(handle);
+        BufferedImage image = new BufferedImage(width, height, gray ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+        // Decoded straight into the image's own array: no native pixel buffer, no copy.
+        MemorySegment pixels = gray
+                ? MemorySegment.ofArray(((DataBufferByte) image.getRaster().getDataBuffer()).getData())
+                : MemorySegment.ofArray(((DataBufferInt) image.getRaster().getDataBuffer()).getData());
+        MemorySegment handle = initDecompress();
+        try {
+            int format = gray ? TurboJpegConstants.TJPF_GRAY : INT_RGB_PIXEL_FORMAT;
+            int result = tj.tjDecompress2(handle, MemorySegment.ofArray(jpeg), jpeg.length, pixels, width,
+                    width * bytesPerPixel, height, format, TurboJpegConstants.TJFLAG_ACCURATEDCT);
+            if (result != 0) {
+                checkWarning(handle, jpeg, "Cannot decode JPEG: ");
             }
+            return image;
+        } finally {
+            tj.tjDestroy(handle);
         }
     }
 
@@ -99,19 +102,5 @@ final class TurboJpegDecoder {
         if (!(warning && message.contains(HARMLESS_WARNING) && JpegStructure.reachesEndOfImage(jpeg))) {
             throw new IIOException(failure + message);
         }
-    }
-
-    private static BufferedImage rgbImage(MemorySegment pixels, int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] target = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        MemorySegment.copy(pixels, JAVA_INT, 0, target, 0, target.length);
-        return image;
-    }
-
-    private static BufferedImage grayImage(MemorySegment pixels, int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] target = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        MemorySegment.copy(pixels, JAVA_BYTE, 0, target, 0, target.length);
-        return image;
     }
 }

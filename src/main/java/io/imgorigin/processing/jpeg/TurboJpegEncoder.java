@@ -2,7 +2,6 @@ package io.imgorigin.processing.jpeg;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
@@ -31,7 +30,7 @@ final class TurboJpegEncoder {
             }
             MemorySegment output = arena.allocate(ADDRESS);
             try {
-                MemorySegment source = copyToNative(arena, pixels);
+                MemorySegment source = inPlace(pixels);
                 MemorySegment size = arena.allocate(JAVA_LONG);
                 int result = tj.tjCompress2(handle, source, pixels.width(), pixels.pitchElements() * pixels.bytesPerElement(),
                         pixels.height(), pixels.pixelFormat(), output, size, pixels.subsampling(), quality, flags);
@@ -49,14 +48,12 @@ final class TurboJpegEncoder {
         }
     }
 
-    private static MemorySegment copyToNative(Arena arena, EncodablePixels pixels) {
+    /** The pixels where they are, in the image's own array: the library reads them there. */
+    private static MemorySegment inPlace(EncodablePixels pixels) {
         if (pixels.array() instanceof int[] ints) {
-            MemorySegment segment = arena.allocate(JAVA_INT, pixels.length());
-            MemorySegment.copy(ints, pixels.offset(), segment, JAVA_INT, 0, pixels.length());
-            return segment;
+            return MemorySegment.ofArray(ints).asSlice((long) pixels.offset() * Integer.BYTES,
+                    (long) pixels.length() * Integer.BYTES);
         }
-        MemorySegment segment = arena.allocate(pixels.length());
-        MemorySegment.copy((byte[]) pixels.array(), pixels.offset(), segment, JAVA_BYTE, 0, pixels.length());
-        return segment;
+        return MemorySegment.ofArray((byte[]) pixels.array()).asSlice(pixels.offset(), pixels.length());
     }
 }

@@ -33,17 +33,20 @@ record TurboJpegFunctions(
             throw new UnsupportedOperationException("C long is not 64 bits on this platform");
         }
         var binder = new Binder(linker, lookup);
+        // The calls that take image buffers read and write Java arrays in place (no native copy of the
+        // source or the pixels): they never call back into Java, and the collector waits while they run.
+        Linker.Option heapAccess = Linker.Option.critical(true);
         return new TurboJpegFunctions(
                 binder.bind("tjInitDecompress", FunctionDescriptor.of(ADDRESS)),
                 binder.bind("tjDecompressHeader3", FunctionDescriptor.of(JAVA_INT,
-                        ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS)),
+                        ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS), heapAccess),
                 binder.bind("tjDecompress2", FunctionDescriptor.of(JAVA_INT,
-                        ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT)),
+                        ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), heapAccess),
                 binder.bind("tjGetScalingFactors", FunctionDescriptor.of(ADDRESS, ADDRESS)),
                 binder.bind("tjInitCompress", FunctionDescriptor.of(ADDRESS)),
                 binder.bind("tjCompress2", FunctionDescriptor.of(JAVA_INT,
                         ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT,
-                        JAVA_INT)),
+                        JAVA_INT), heapAccess),
                 binder.bind("tjFree", FunctionDescriptor.ofVoid(ADDRESS)),
                 binder.bind("tjDestroy", FunctionDescriptor.of(JAVA_INT, ADDRESS)),
                 binder.bind("tjGetErrorStr2", FunctionDescriptor.of(ADDRESS, ADDRESS)),
@@ -152,10 +155,10 @@ record TurboJpegFunctions(
 
     private record Binder(Linker linker, SymbolLookup lookup) {
 
-        MethodHandle bind(String name, FunctionDescriptor descriptor) {
+        MethodHandle bind(String name, FunctionDescriptor descriptor, Linker.Option... options) {
             MemorySegment symbol = lookup.find(name)
                     .orElseThrow(() -> new UnsupportedOperationException("symbol " + name + " not found"));
-            return linker.downcallHandle(symbol, descriptor);
+            return linker.downcallHandle(symbol, descriptor, options);
         }
     }
 }
