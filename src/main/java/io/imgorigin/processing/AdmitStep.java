@@ -5,7 +5,7 @@ import io.imgorigin.processing.geometry.ResizePlan;
 /**
  * Reserves the request's share of the {@link MemoryBudget} once the header has told the sizes and
  * before any pixel is decoded. The estimate covers the decoded image (shrink-on-load keeps it within
- * under 6× the scaled size per side, never more than the source) with the copies that colour
+ * under 8× the scaled size per side, never more than the source) with the copies that colour
  * conversion and orientation may make, and the output-sized canvases of resize, pad and flatten
  * (a cover crop resamples only the region it keeps, so nothing larger than the output is made).
  */
@@ -15,11 +15,11 @@ public final class AdmitStep implements ProcessingStep {
     private static final long DECODE_COPIES = 3;
     private static final long OUTPUT_COPIES = 3;
     /**
-     * Decoders shrink on load to no less than twice the scaled size per side, and the pure-Java ones
-     * only by whole subsampling steps that keep three times that, so a decoded side stays under six
-     * times the scaled side: at most 36 times its pixels.
+     * libjpeg-turbo shrinks on load by powers of two to no less than four times the scaled size per
+     * side, the pure-Java readers subsample by whole steps that keep three times it, libwebp scales to
+     * twice it: a decoded side stays under eight times the scaled side, at most 64 times its pixels.
      */
-    private static final long DECODE_OVER_SCALED = 36;
+    private static final long DECODE_OVER_SCALED = 64;
 
     private final MemoryBudget budget;
 

@@ -37,6 +37,9 @@ final class ImageIoDecoder {
     static final String IMAGEIO = "imageio";
     static final String TURBOJPEG = "turbojpeg";
 
+    /** Render size over {@code wanted} (itself twice the scaled size) for DCT-scaling readers. */
+    private static final int DCT_MARGIN = 2;
+
     private final boolean nativeCodecs;
 
     ImageIoDecoder(boolean nativeCodecs) {
@@ -103,14 +106,18 @@ final class ImageIoDecoder {
     }
 
     /**
-     * A DCT-scaling reader decodes at the smallest scale that covers {@code wanted}; libwebp rescales
-     * while decoding; the other readers can only point-sample, so they subsample only when the result
-     * keeps at least 3× the scaled size per side (1.5× {@code wanted}), a margin that keeps aliasing out
-     * of the resized image.
+     * A DCT-scaling reader decodes at the smallest power-of-two scale that covers twice {@code wanted}:
+     * four times the output per side. A DCT-scaled decode is sharper than a true downscale, and with only
+     * 2× left for the resampler the result loses 3–5 dB against full decode plus Lanczos3 (measured on
+     * two corpus photos at 400 px), more than libvips' own thumbnailer loses; with 4× it does not.
+     * libwebp rescales while decoding; the other readers can only point-sample, so they subsample only
+     * when the result keeps at least 3× the scaled size per side (1.5× {@code wanted}), a margin that
+     * keeps aliasing out of the resized image.
      */
     private static void shrinkOnLoad(ImageReadParam param, Dimension source, Dimension wanted) {
         if (param.canSetSourceRenderSize()) {
-            param.setSourceRenderSize(wanted);
+            param.setSourceRenderSize(new Dimension(Math.min(source.width, DCT_MARGIN * wanted.width),
+                    Math.min(source.height, DCT_MARGIN * wanted.height)));
         } else if (param instanceof WebPReadParam webp) {
             double factor = Math.max((double) wanted.width / source.width, (double) wanted.height / source.height);
             webp.setUseScaling(true);

@@ -26,12 +26,14 @@ class DecodeScaleTest {
             "500, 375, 1/8",
             "500, 376, 1/4",
             "700, 500, 1/4",
-            "1500, 1125, 3/8",
+            "1500, 1125, 1/2",
             "1501, 1125, 1/2",
-            "3500, 2625, 7/8",
+            "2000, 1500, 1/2",
+            "2001, 1500, 1/1",
+            "3500, 2625, 1/1",
             "3501, 10, 1/1",
             "8000, 6000, 1/1"})
-    void coversTheRenderSizeWithTheSmallestFactor(int width, int height, String expected) {
+    void coversTheRenderSizeWithTheSmallestPowerOfTwoFactor(int width, int height, String expected) {
         ScalingFactor factor = DecodeScale.coveringFactor(FACTORS, 4000, 3000, new Dimension(width, height));
 
         assertThat(factor.toString()).isEqualTo(expected);
