@@ -323,7 +323,7 @@ machine_info() {
     local cpu sharp_versions
     cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
     sharp_versions=$(cd "$BENCH_DIR/sharp-origin" 2>/dev/null \
-        && node -e "const v = require('sharp').versions; console.log('sharp ' + v.sharp + ', libvips ' + v.vips)" 2>/dev/null)
+        && node -e "const v = require('sharp').versions; console.log('sharp ' + v.sharp + ', libvips ' + v.vips)" 2>/dev/null || true)
     echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "- CPU: ${cpu:-unknown}, nproc $(nproc), $(awk '/MemTotal/ {printf "%.1f GB RAM", $2 / 1048576}' /proc/meminfo)"
     echo "- kernel: $(uname -sr)"
