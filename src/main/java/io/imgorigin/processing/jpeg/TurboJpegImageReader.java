@@ -1,8 +1,8 @@
 package io.imgorigin.processing.jpeg;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -20,6 +20,7 @@ import javax.imageio.stream.ImageInputStream;
 public final class TurboJpegImageReader extends ImageReader {
 
     private static final int READ_CHUNK = 64 * 1024;
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private final TurboJpegLibrary library;
     private long streamStart;
@@ -124,16 +125,31 @@ public final class TurboJpegImageReader extends ImageReader {
         return stream;
     }
 
+    /**
+     * The whole input from where it was set. A stream that knows its length is read into an array of
+     * exactly that size; otherwise the array grows as needed and is trimmed once at the end.
+     */
     private byte[] readAll(ImageInputStream stream) throws IOException {
         stream.seek(streamStart);
         long length = stream.length();
-        var out = new ByteArrayOutputStream(length > 0 ? (int) Math.min(length - streamStart, Integer.MAX_VALUE - 8) : READ_CHUNK);
-        byte[] chunk = new byte[READ_CHUNK];
-        int n;
-        while ((n = stream.read(chunk)) > 0) {
-            out.write(chunk, 0, n);
+        if (length >= streamStart && length - streamStart <= MAX_ARRAY) {
+            byte[] bytes = new byte[(int) (length - streamStart)];
+            stream.readFully(bytes);
+            return bytes;
         }
-        return out.toByteArray();
+        byte[] bytes = new byte[READ_CHUNK];
+        int size = 0;
+        int n;
+        while ((n = stream.read(bytes, size, bytes.length - size)) > 0) {
+            size += n;
+            if (size == bytes.length) {
+                if (size == MAX_ARRAY) {
+                    throw new IIOException("the JPEG is larger than " + MAX_ARRAY + " bytes");
+                }
+                bytes = Arrays.copyOf(bytes, (int) Math.min((long) size * 2, MAX_ARRAY));
+            }
+        }
+        return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
     }
 
     private static void rejectUnsupported(ImageReadParam param) throws IIOException {

@@ -9,17 +9,22 @@ import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -203,6 +208,35 @@ class TurboJpegImageReaderTest {
             reader.setInput(in);
 
             assertThat(reader.read(0).getWidth()).isEqualTo(640);
+        }
+    }
+
+    @Test
+    void readsAStreamOfKnownLengthFromItsPosition(@TempDir Path directory) throws IOException {
+        Path file = directory.resolve("prefixed.jpg");
+        byte[] prefixed = new byte[colour.length + 5];
+        System.arraycopy(colour, 0, prefixed, 5, colour.length);
+        Files.write(file, prefixed);
+        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+            in.skipBytes(5);
+            ImageReader reader = new TurboJpegImageReaderSpi().createReaderInstance(null);
+            reader.setInput(in);
+
+            assertThat(in.length()).isEqualTo(prefixed.length);
+            assertThat(pixels(reader.read(0))).isEqualTo(pixels(read(colour, null)));
+        }
+    }
+
+    @Test
+    void readsAStreamOfUnknownLengthLargerThanOneChunk() throws IOException {
+        byte[] big = JpegTestImages.javaJpeg(JpegTestImages.photo(1600, 1200, BufferedImage.TYPE_INT_RGB), 0.98f, false);
+        assertThat(big.length).as("several read chunks").isGreaterThan(3 * 64 * 1024);
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(big))) {
+            ImageReader reader = new TurboJpegImageReaderSpi().createReaderInstance(null);
+            reader.setInput(in);
+
+            assertThat(in.length()).isEqualTo(-1);
+            assertThat(JpegTestImages.psnr(reader.read(0), JpegTestImages.javaDecode(big))).isGreaterThanOrEqualTo(40);
         }
     }
 
