@@ -1,10 +1,15 @@
 package io.imgorigin.processing.transform;
 
+import java.util.Arrays;
+
 /**
  * Averages whole blocks of kx×ky pixels: exact area averaging, the cheap first part of a large
  * reduction. Colour is averaged weighted by alpha (as premultiplied values would be) and stored
  * straight again. Blocks are aligned to the image's top-left corner; the last block of a row or
  * column may be short.
+ *
+ * <p>Each row of blocks first sums its source rows column by column (a plain loop over the row that
+ * the compiler can vectorise), then adds up kx column sums per block.
  */
 final class BoxReducer {
 
@@ -18,67 +23,67 @@ final class BoxReducer {
         if (!source.alpha() && kx * ky <= MAX_PACKED_BLOCK) {
             return packedOpaque(source, kx, ky, bx, by, bw, bh);
         }
-        PixelBuffer out = PixelBuffer.allocate(bw, bh, source.alpha());
-        long[] red = new long[bw];
-        long[] green = new long[bw];
-        long[] blue = new long[bw];
-        long[] alpha = new long[bw];
+        return weighted(source, kx, ky, bx, by, bw, bh);
+    }
+
+    /**
+     * Any block size, with or without alpha: colour is summed as colour×alpha (alpha taken as 255
+     * without an alpha channel), so transparent pixels do not tint the average.
+     */
+    private static PixelBuffer weighted(PixelBuffer source, int kx, int ky, int bx, int by, int bw, int bh) {
+        boolean hasAlpha = source.alpha();
+        PixelBuffer out = PixelBuffer.allocate(bw, bh, hasAlpha);
+        int x0 = bx * kx;
+        int span = Math.min((bx + bw) * kx, source.width()) - x0;
+        long[] red = new long[span];
+        long[] green = new long[span];
+        long[] blue = new long[span];
+        long[] alpha = new long[span];
         int[] data = source.data();
+        int[] target = out.data();
+        int opaque = hasAlpha ? 0 : 0xFF000000;
         for (int row = 0; row < bh; row++) {
             int y0 = (by + row) * ky;
             int y1 = Math.min(y0 + ky, source.height());
-            java.util.Arrays.fill(red, 0);
-            java.util.Arrays.fill(green, 0);
-            java.util.Arrays.fill(blue, 0);
-            java.util.Arrays.fill(alpha, 0);
+            Arrays.fill(red, 0);
+            Arrays.fill(green, 0);
+            Arrays.fill(blue, 0);
+            Arrays.fill(alpha, 0);
             for (int y = y0; y < y1; y++) {
-                int base = source.index(0, y);
-                for (int col = 0; col < bw; col++) {
-                    int x0 = (bx + col) * kx;
-                    int x1 = Math.min(x0 + kx, source.width());
-                    long r = 0;
-                    long g = 0;
-                    long b = 0;
-                    long a = 0;
-                    if (source.alpha()) {
-                        for (int x = x0; x < x1; x++) {
-                            int p = data[base + x];
-                            int pa = p >>> 24;
-                            r += (p >> 16 & 0xFF) * pa;
-                            g += (p >> 8 & 0xFF) * pa;
-                            b += (p & 0xFF) * pa;
-                            a += pa;
-                        }
-                    } else {
-                        for (int x = x0; x < x1; x++) {
-                            int p = data[base + x];
-                            r += p >> 16 & 0xFF;
-                            g += p >> 8 & 0xFF;
-                            b += p & 0xFF;
-                        }
-                    }
-                    red[col] += r;
-                    green[col] += g;
-                    blue[col] += b;
-                    alpha[col] += a;
+                int base = source.index(x0, y);
+                for (int x = 0; x < span; x++) {
+                    int p = data[base + x] | opaque;
+                    int pa = p >>> 24;
+                    red[x] += (p >> 16 & 0xFF) * pa;
+                    green[x] += (p >> 8 & 0xFF) * pa;
+                    blue[x] += (p & 0xFF) * pa;
+                    alpha[x] += pa;
                 }
             }
-            int outBase = row * bw;
             int rows = y1 - y0;
+            int outBase = row * bw;
             for (int col = 0; col < bw; col++) {
-                int x0 = (bx + col) * kx;
-                long n = (long) rows * (Math.min(x0 + kx, source.width()) - x0);
-                // With alpha, colour is weighted by it: transparent pixels do not tint the average.
-                long divisor = source.alpha() ? alpha[col] : n;
-                int a = source.alpha() ? (int) ((alpha[col] + n / 2) / n) : 0xFF;
-                if (divisor == 0) {
-                    out.data()[outBase + col] = 0;
+                int from = col * kx;
+                int to = Math.min(from + kx, span);
+                long r = 0;
+                long g = 0;
+                long b = 0;
+                long a = 0;
+                for (int x = from; x < to; x++) {
+                    r += red[x];
+                    g += green[x];
+                    b += blue[x];
+                    a += alpha[x];
+                }
+                if (a == 0) {
+                    target[outBase + col] = 0;
                     continue;
                 }
-                int r = (int) ((red[col] + divisor / 2) / divisor);
-                int g = (int) ((green[col] + divisor / 2) / divisor);
-                int b = (int) ((blue[col] + divisor / 2) / divisor);
-                out.data()[outBase + col] = a << 24 | r << 16 | g << 8 | b;
+                long n = (long) rows * (to - from);
+                long half = a / 2;
+                int meanAlpha = hasAlpha ? (int) ((a + n / 2) / n) : 0xFF;
+                target[outBase + col] = meanAlpha << 24 | (int) ((r + half) / a) << 16
+                        | (int) ((g + half) / a) << 8 | (int) ((b + half) / a);
             }
         }
         return out;
@@ -90,42 +95,71 @@ final class BoxReducer {
      */
     private static PixelBuffer packedOpaque(PixelBuffer source, int kx, int ky, int bx, int by, int bw, int bh) {
         PixelBuffer out = PixelBuffer.allocate(bw, bh, false);
-        int[] redBlue = new int[bw];
-        int[] green = new int[bw];
+        int x0 = bx * kx;
+        int span = Math.min((bx + bw) * kx, source.width()) - x0;
+        int[] redBlue = new int[span];
+        int[] green = new int[span];
         int[] data = source.data();
         int[] target = out.data();
-        int width = source.width();
+        int fullBlocks = Math.min(bw, span / kx);
         for (int row = 0; row < bh; row++) {
             int y0 = (by + row) * ky;
             int y1 = Math.min(y0 + ky, source.height());
-            java.util.Arrays.fill(redBlue, 0);
-            java.util.Arrays.fill(green, 0);
-            for (int y = y0; y < y1; y++) {
-                int base = source.index(0, y);
-                for (int col = 0, x0 = bx * kx; col < bw; col++, x0 += kx) {
-                    int x1 = Math.min(x0 + kx, width);
-                    int rb = 0;
-                    int g = 0;
-                    for (int x = base + x0, end = base + x1; x < end; x++) {
-                        int p = data[x];
-                        rb += p & 0xFF00FF;
-                        g += p & 0xFF00;
-                    }
-                    redBlue[col] += rb;
-                    green[col] += g;
+            int base = source.index(x0, y0);
+            System.arraycopy(data, base, redBlue, 0, span);
+            for (int x = 0; x < span; x++) {
+                int p = redBlue[x];
+                redBlue[x] = p & 0xFF00FF;
+                green[x] = p & 0xFF00;
+            }
+            for (int y = y0 + 1; y < y1; y++) {
+                base += source.stride();
+                for (int x = 0; x < span; x++) {
+                    int p = data[base + x];
+                    redBlue[x] += p & 0xFF00FF;
+                    green[x] += p & 0xFF00;
                 }
             }
             int rows = y1 - y0;
-            for (int col = 0, x0 = bx * kx; col < bw; col++, x0 += kx) {
-                int n = rows * (Math.min(x0 + kx, width) - x0);
-                int half = n / 2;
-                int r = ((redBlue[col] >>> 16) + half) / n;
-                int b = ((redBlue[col] & 0xFFFF) + half) / n;
-                int g = ((green[col] >>> 8) + half) / n;
-                target[row * bw + col] = 0xFF000000 | r << 16 | g << 8 | b;
+            int outBase = row * bw;
+            Divider full = new Divider(rows * kx);
+            for (int col = 0; col < fullBlocks; col++) {
+                target[outBase + col] = full.mean(redBlue, green, col * kx, kx);
+            }
+            for (int col = fullBlocks; col < bw; col++) {
+                int from = col * kx;
+                int width = Math.min(kx, span - from);
+                target[outBase + col] = new Divider(rows * width).mean(redBlue, green, from, width);
             }
         }
         return out;
     }
 
+    /**
+     * Rounded division of block sums by the block's pixel count n, as a multiplication: with sums
+     * below 2^17 and n at most 257, {@code floor(s × ceil(2^32 / n) / 2^32)} is exactly {@code s / n}.
+     */
+    private record Divider(int half, long reciprocal) {
+
+        Divider(int n) {
+            this(n / 2, ((1L << 32) + n - 1) / n);
+        }
+
+        int mean(int[] redBlue, int[] green, int from, int width) {
+            int rb = 0;
+            int g = 0;
+            for (int x = from, end = from + width; x < end; x++) {
+                rb += redBlue[x];
+                g += green[x];
+            }
+            int r = divide((rb >>> 16) + half);
+            int b = divide((rb & 0xFFFF) + half);
+            int gg = divide((g >>> 8) + half);
+            return 0xFF000000 | r << 16 | gg << 8 | b;
+        }
+
+        private int divide(int sum) {
+            return (int) (sum * reciprocal >>> 32);
+        }
+    }
 }
