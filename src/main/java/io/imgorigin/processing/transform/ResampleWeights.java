@@ -7,11 +7,17 @@ package io.imgorigin.processing.transform;
  * samples a full resize would have given it. Taps that fall off the axis are folded onto its edge
  * pixels, which is the same as clamping the source.
  *
- * @param start index (relative to {@code origin}) of the first source sample of each output sample
- * @param count number of taps of each output sample
- * @param stride distance between the weight runs of consecutive output samples in {@code weights}
+ *
+ * <p>Every output sample has the same number of taps, the shorter runs padded with zero weights, so
+ * that the resampler's inner loop always runs the same count (a loop whose length changes from one
+ * pixel to the next costs a mispredicted branch per pixel).
+ *
+ * @param start   index (relative to {@code origin}) of the first source sample of each output sample;
+ *                {@code start + taps} never passes the available samples
+ * @param taps    number of taps of every output sample
+ * @param weights {@code taps} weights per output sample, one run after the other
  */
-record ResampleWeights(int[] start, int[] count, int[] weights, int stride) {
+record ResampleWeights(int[] start, int taps, int[] weights) {
 
     static final int BITS = 14;
     static final int ONE = 1 << BITS;
@@ -50,11 +56,27 @@ record ResampleWeights(int[] start, int[] count, int[] weights, int stride) {
                 sum += w;
             }
             quantize(exact, right - left + 1, sum, weights, i * stride);
-            int taps = trim(weights, i * stride, right - left + 1);
-            start[i] = left - origin + (taps >>> 16);
-            count[i] = taps & 0xFFFF;
+            int trimmed = trim(weights, i * stride, right - left + 1);
+            start[i] = left - origin + (trimmed >>> 16);
+            count[i] = trimmed & 0xFFFF;
         }
-        return new ResampleWeights(start, count, weights, stride);
+        return uniform(start, count, weights, stride, length);
+    }
+
+    /** Repacks runs of {@code count[i]} weights, {@code stride} apart, into runs of one common length. */
+    private static ResampleWeights uniform(int[] start, int[] count, int[] weights, int stride, int length) {
+        int taps = 1;
+        for (int n : count) {
+            taps = Math.max(taps, n);
+        }
+        int[] packed = new int[start.length * taps];
+        for (int i = 0; i < start.length; i++) {
+            // A run near the far end starts earlier and puts its weights later, to stay on the axis.
+            int shift = Math.max(0, start[i] + taps - length);
+            start[i] -= shift;
+            System.arraycopy(weights, i * stride, packed, i * taps + shift, count[i]);
+        }
+        return new ResampleWeights(start, taps, packed);
     }
 
     private static void quantize(double[] exact, int n, double sum, int[] target, int at) {
