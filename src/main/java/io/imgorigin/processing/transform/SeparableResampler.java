@@ -147,11 +147,13 @@ final class SeparableResampler {
         return value < 0 ? 0 : Math.min(value, 255);
     }
 
-    /** One output row's vertical sums, per channel, over the source's full width. */
-    private record Rows(int[][] channels) {
+    /** Scratch space for one output row's vertical sums, per channel, over the source's full width. */
+    private static final class Rows {
+
+        private final int[][] channels;
 
         Rows(int width, int count) {
-            this(new int[count][width]);
+            channels = new int[count][width];
         }
 
         void sum(PixelBuffer source, ResampleWeights vertical, int j) {
