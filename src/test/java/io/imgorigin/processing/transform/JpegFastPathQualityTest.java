@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ class JpegFastPathQualityTest {
     @ValueSource(strings = {"sharp_2569067123_aca715a2ee_o.jpg", "exif-samples_42_IndexError.jpg"})
     void shrinkOnLoadLosesAtMostOneDecibelToVipsthumbnail(String corpusPhoto) throws Exception {
         assumeTrue(TurboJpegLibrary.isAvailable(), () -> "libturbojpeg is not installed: " + TurboJpegLibrary.status());
-        assumeTrue(onPath("vipsthumbnail"), "vipsthumbnail is not installed");
+        assumeTrue(TestImages.onPath("vipsthumbnail"), "vipsthumbnail is not installed");
         Path input = photo(corpusPhoto);
         byte[] jpeg = Files.readAllBytes(input);
 
@@ -62,7 +61,7 @@ class JpegFastPathQualityTest {
         BufferedImage ours = new Resizer().resize(shrunk, width, height);
 
         double oursDb = TestImages.psnr(ours, reference);
-        double theirsDb = TestImages.psnr(opaque(theirs), reference);
+        double theirsDb = TestImages.psnr(TestImages.opaque(theirs), reference);
         assertThat(oursDb).as("fast path %.2f dB, vipsthumbnail %.2f dB", oursDb, theirsDb).isGreaterThan(theirsDb - 1);
     }
 
@@ -88,24 +87,5 @@ class JpegFastPathQualityTest {
         } finally {
             reader.dispose();
         }
-    }
-
-    private static BufferedImage opaque(BufferedImage image) {
-        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        rgb.createGraphics().drawImage(image, 0, 0, null);
-        return rgb;
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -75,4 +75,25 @@ final class TestImages {
     private static int clamp(int v) {
         return Math.max(0, Math.min(255, v));
     }
+
+    /** The image without its alpha channel, as an opaque TYPE_INT_RGB. */
+    static BufferedImage opaque(BufferedImage image) {
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        rgb.createGraphics().drawImage(image, 0, 0, null);
+        return rgb;
+    }
+
+    /** Whether an executable of that name is on the PATH (tests that compare with a tool skip without it). */
+    static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -26,7 +23,7 @@ class VipsComparisonTest {
 
     @Test
     void losesAtMostOneDecibelToVipsthumbnail() throws Exception {
-        assumeTrue(onPath("vipsthumbnail"), "vipsthumbnail is not installed");
+        assumeTrue(TestImages.onPath("vipsthumbnail"), "vipsthumbnail is not installed");
         BufferedImage source = TestImages.photoLike(2400, 1600, 11);
         Path input = directory.resolve("source.png");
         ImageIO.write(source, "png", input.toFile());
@@ -42,27 +39,8 @@ class VipsComparisonTest {
 
         BufferedImage reference = ReferenceLanczos.resize(source, width, height);
         double ours = TestImages.psnr(new Resizer().resize(source, width, height), reference);
-        double theirs = TestImages.psnr(opaque(thumbnail), reference);
+        double theirs = TestImages.psnr(TestImages.opaque(thumbnail), reference);
 
         assertThat(ours).as("PSNR of the Resizer; vipsthumbnail has %.2f dB", theirs).isGreaterThan(theirs - 1);
-    }
-
-    private static BufferedImage opaque(BufferedImage image) {
-        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        rgb.createGraphics().drawImage(image, 0, 0, null);
-        return rgb;
-    }
-
-    private static boolean onPath(String program) throws IOException {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
