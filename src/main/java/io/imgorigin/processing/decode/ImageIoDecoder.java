@@ -65,7 +65,10 @@ final class ImageIoDecoder {
                 } catch (IOException | RuntimeException e) {
                     failure = e;
                 } catch (OutOfMemoryError e) {
-                    throw e;
+                    if (!reportedByLibwebp(e)) {
+                        throw e;
+                    }
+                    failure = new IOException("libwebp could not allocate the image this file declares", e);
                 } catch (Error e) {
                     // Some readers throw errors on fuzzed input; they say nothing about the service's health.
                     failure = e;
@@ -146,6 +149,17 @@ final class ImageIoDecoder {
         });
         readers.sort(Comparator.comparing(reader -> !(reader.getOriginatingProvider() instanceof NativeCodec)));
         return readers;
+    }
+
+    /**
+     * webp-imageio turns libwebp's VP8_STATUS_OUT_OF_MEMORY (a native allocation refused, typically for
+     * a damaged file whose frame header declares far more than it holds) into a Java OutOfMemoryError.
+     * The Java heap is fine then; a genuine heap exhaustion is let through so the process can exit.
+     */
+    private static boolean reportedByLibwebp(OutOfMemoryError error) {
+        StackTraceElement[] trace = error.getStackTrace();
+        return error.getMessage() == null && trace.length > 0
+                && trace[0].getClassName().equals("com.luciad.imageio.webp.WebPWrapper");
     }
 
     private static ImageInputStream stream(byte[] bytes) {
