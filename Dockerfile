@@ -54,13 +54,10 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=40s --retries=3 \
 
 # The heap takes 75% of the container's memory limit; the rest is metaspace, thread stacks,
 # direct buffers and libjpeg-turbo's native allocations. An OutOfMemoryError ends the process so
-# the orchestrator replaces it instead of leaving a half-working JVM. The parallel collector: the
-# work allocates large, short-lived pixel arrays, which G1 handles as humongous objects; on a 2-core
-# machine it served about 35% more requests (bench/README.md). JAVA_TOOL_OPTIONS remains free for
-# operators (agents, extra -D settings).
+# the orchestrator replaces it instead of leaving a half-working JVM. JAVA_TOOL_OPTIONS remains
+# free for operators (agents, extra -D settings).
 ENTRYPOINT ["java", \
     "-XX:MaxRAMPercentage=75", \
-    "-XX:+UseParallelGC", \
     "-XX:+ExitOnOutOfMemoryError", \
     "--enable-native-access=ALL-UNNAMED", \
     "-jar", "/app/imgorigin.jar"]

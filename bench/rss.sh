@@ -6,7 +6,7 @@
 # Every request asks for a different width, so nothing is coalesced. Exits non-zero on any violation.
 #
 #   IMGORIGIN_JAR   the service jar (default target/imgorigin.jar)
-#   RSS_XMX         heap of the service (default 384m); JAVA_OPTS replaces the shipped collector option
+#   RSS_XMX         heap of the service (default 384m); JAVA_OPTS adds JVM options
 #   RSS_DURATION    seconds of load per check (default 20)
 #   CHECKS          "a b" (default), or one of them
 set -euo pipefail
@@ -123,7 +123,7 @@ main() {
 
     local report=$RESULTS_DIR/rss.md
     {
-        echo "# imgorigin memory under load (-Xmx$RSS_XMX ${JAVA_OPTS:-$SHIPPED_JAVA_OPTS})"
+        echo "# imgorigin memory under load (-Xmx$RSS_XMX${JAVA_OPTS:+ $JAVA_OPTS})"
         echo
         echo "| check | load | 200 | 503 + Retry-After | other / errors | idle RSS MB | peak RSS MB | max allowed MB | alive / answers after |"
         echo "|---|---|---:|---:|---:|---:|---:|---:|---|"
