@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One line of the corpus's MANIFEST.tsv, with the checkable expectations its text states. */
-record ManifestRow(String file, String category, String expected) {
+public record ManifestRow(String file, String category, String expected) {
 
     private static final Pattern UPRIGHT = Pattern.compile("after auto-orient (\\d+)x(\\d+)");
     private static final Pattern ASPECT = Pattern.compile("keep aspect (\\d+):(\\d+)");
@@ -20,7 +20,8 @@ record ManifestRow(String file, String category, String expected) {
     private static final Pattern MEAN = Pattern.compile("mean sRGB \\((\\d+),(\\d+),(\\d+)\\)");
     private static final Pattern DHASH = Pattern.compile("dhash64=([0-9a-f]{16})");
 
-    static List<ManifestRow> read(Path manifest) throws IOException {
+    /** The rows of MANIFEST.tsv: file, category and expected behaviour of every corpus file. */
+    public static List<ManifestRow> read(Path manifest) throws IOException {
         List<ManifestRow> rows = new ArrayList<>();
         boolean header = true;
         for (String line : Files.readAllLines(manifest)) {

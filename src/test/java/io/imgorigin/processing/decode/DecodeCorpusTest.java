@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 
+import io.imgorigin.corpus.ManifestRow;
 import io.imgorigin.processing.ProcessingContext;
 import io.imgorigin.processing.ProcessingEngine;
 import io.imgorigin.processing.jpeg.TurboJpegLibrary;
@@ -207,19 +208,7 @@ class DecodeCorpusTest {
     }
 
     private static List<Row> rows(Path manifest) throws IOException {
-        List<Row> rows = new ArrayList<>();
-        boolean header = true;
-        for (String line : Files.readAllLines(manifest)) {
-            if (line.startsWith("#") || line.isBlank()) {
-                continue;
-            }
-            if (header) {
-                header = false;
-                continue;
-            }
-            String[] cells = line.split("\t", -1);
-            rows.add(new Row(cells[0], cells[6], cells[7]));
-        }
-        return rows;
+        return ManifestRow.read(manifest).stream().map(row -> new Row(row.file(), row.category(), row.expected()))
+                .toList();
     }
 }
