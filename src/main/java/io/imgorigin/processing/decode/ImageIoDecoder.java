@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
@@ -22,7 +23,7 @@ import io.imgorigin.processing.UnsupportedImageException;
 import io.imgorigin.processing.UnusableImageException;
 
 /**
- * Decodes the first image of a source with the ImageIO readers that claim it, in registration order,
+ * Decodes the first image of a source with the ImageIO readers that claim it, native ones first,
  * falling back to the next reader when one fails. Readers get the bytes seek-forward-only and without
  * metadata, so text chunks and the like are skipped rather than parsed. A CMYK or YCCK JPEG without a
  * CMYK profile comes back as its CMYK values, for the colour step to assign a profile to.
@@ -56,10 +57,12 @@ final class ImageIoDecoder {
         Throwable failure = null;
         boolean anyReader = false;
         try (ImageInputStream probe = stream(bytes)) {
-            for (ImageReader reader : candidates(probe)) {
-                boolean nativeReader = reader.getOriginatingProvider() instanceof NativeCodec;
+            for (ImageReaderSpi provider : candidates(probe)) {
+                boolean nativeReader = provider instanceof NativeCodec;
                 anyReader = true;
+                ImageReader reader = null;
                 try {
+                    reader = provider.createReaderInstance();
                     BufferedImage image = read(reader, bytes, source, wanted, format);
                     return new Decoded(image, nativeReader ? TURBOJPEG : IMAGEIO);
                 } catch (IOException | RuntimeException e) {
@@ -73,7 +76,9 @@ final class ImageIoDecoder {
                     // Some readers throw errors on fuzzed input; they say nothing about the service's health.
                     failure = e;
                 } finally {
-                    reader.dispose();
+                    if (reader != null) {
+                        reader.dispose();
+                    }
                 }
             }
         } catch (IOException e) {
@@ -135,20 +140,33 @@ final class ImageIoDecoder {
     }
 
     /**
-     * The readers that claim the bytes, native ones first when they are allowed: the registry lists
-     * them last (see {@link io.imgorigin.processing.NativeCodecOrdering}) and leaves them out when off.
+     * The providers whose readers claim the bytes, native ones first when they are allowed: the registry
+     * lists them last (see {@link io.imgorigin.processing.NativeCodecOrdering}) and leaves them out when
+     * off. Only providers are collected, so a reader is made only when it is tried (the JDK's JPEG reader
+     * sets up native state on construction).
      */
-    private List<ImageReader> candidates(ImageInputStream probe) {
-        List<ImageReader> readers = new ArrayList<>();
-        ImageIO.getImageReaders(probe).forEachRemaining(reader -> {
-            if (reader.getOriginatingProvider() instanceof NativeCodec && !nativeCodecs) {
-                reader.dispose();
-            } else {
-                readers.add(reader);
+    private List<ImageReaderSpi> candidates(ImageInputStream probe) {
+        List<ImageReaderSpi> providers = new ArrayList<>();
+        IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class, true).forEachRemaining(provider -> {
+            if ((nativeCodecs || !(provider instanceof NativeCodec)) && claims(provider, probe)) {
+                providers.add(provider);
             }
         });
-        readers.sort(Comparator.comparing(reader -> !(reader.getOriginatingProvider() instanceof NativeCodec)));
-        return readers;
+        providers.sort(Comparator.comparing(provider -> !(provider instanceof NativeCodec)));
+        return providers;
+    }
+
+    private static boolean claims(ImageReaderSpi provider, ImageInputStream probe) {
+        try {
+            probe.mark();
+            try {
+                return provider.canDecodeInput(probe);
+            } finally {
+                probe.reset();
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**
