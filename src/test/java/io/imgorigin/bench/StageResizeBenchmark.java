@@ -24,9 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import io.imgorigin.processing.transform.Resizer;
 
 /**
- * The resize stage as the service meets it: a JPEG already shrunk by the decoder's DCT scaling
- * (4032×3024 at 5/8, 2725×2225 at 3/8), and an RGBA PNG with real transparency. Each case is
- * {@code sourceWidth x sourceHeight > width x height, pixels}.
+ * The resize stage as the service meets it in the benchmark scenarios: JPEGs decoded at full size (a
+ * 4032×3024 photo to 1200 px and a 2725×2225 one to 400 px keep less than four times the output, so no
+ * DCT scaling), the same 4032×3024 photo to 400 px after a 1/2 DCT decode, and an RGBA PNG with real
+ * transparency. Each case is {@code sourceWidth x sourceHeight > width x height, pixels}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,7 +37,7 @@ import io.imgorigin.processing.transform.Resizer;
 @Fork(1)
 public class StageResizeBenchmark {
 
-    @Param({"2520x1890>1200x900,RGB", "1022x834>400x327,RGB", "1500x1500>300x300,ARGB"})
+    @Param({"4032x3024>1200x900,RGB", "2725x2225>400x327,RGB", "2016x1512>400x300,RGB", "1500x1500>300x300,ARGB"})
     public String scenario;
 
     private final Resizer resizer = new Resizer();
