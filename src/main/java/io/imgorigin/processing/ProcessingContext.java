@@ -23,6 +23,7 @@ public final class ProcessingContext implements AutoCloseable {
     private int orientation = 1;
     private ResizePlan plan;
     private BufferedImage image;
+    private ImageExtent extent;
     private boolean hasAlpha;
     private byte[] iccProfile;
     private String decoder;
@@ -57,6 +58,13 @@ public final class ProcessingContext implements AutoCloseable {
     /** The working image: after decoding always 8-bit sRGB, TYPE_INT_RGB or TYPE_INT_ARGB. */
     public BufferedImage image() { return image; }
     public void image(BufferedImage value) { image = value; }
+
+    /**
+     * What the whole source spans in the working image's pixels; the image's own size unless a step set
+     * something else (the decoder after shrinking on load, until the resize consumes it).
+     */
+    public ImageExtent extent() { return extent != null ? extent : ImageExtent.of(image); }
+    public void extent(ImageExtent value) { extent = value; }
 
     public boolean hasAlpha() { return hasAlpha; }
     public void hasAlpha(boolean value) { hasAlpha = value; }

@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import io.imgorigin.processing.ImageExtent;
 import io.imgorigin.processing.transform.CropWindow;
 import io.imgorigin.processing.transform.Resizer;
 import net.coobird.thumbnailator.Thumbnails;
@@ -54,7 +55,7 @@ public class ResizeBenchmark {
 
     @Benchmark
     public BufferedImage resizerCoverCrop() {
-        return resizer.resize(source, 400, 267, new CropWindow(67, 0, 267, 267));
+        return resizer.resize(source, ImageExtent.of(source), 400, 267, new CropWindow(67, 0, 267, 267));
     }
 
     @Benchmark

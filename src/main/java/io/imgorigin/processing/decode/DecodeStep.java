@@ -57,6 +57,7 @@ public final class DecodeStep implements ProcessingStep {
             context.hasAlpha(true);
         }
         context.image(image);
+        context.extent(placed ? null : decoded.extent());
         context.decoder(decoded.decoder());
     }
 

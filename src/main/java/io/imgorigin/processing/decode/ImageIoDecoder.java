@@ -17,6 +17,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import com.luciad.imageio.webp.WebPReadParam;
 
+import io.imgorigin.processing.ImageExtent;
 import io.imgorigin.processing.NativeCodec;
 import io.imgorigin.processing.SourceFormat;
 import io.imgorigin.processing.UnsupportedImageException;
@@ -30,16 +31,16 @@ import io.imgorigin.processing.UnusableImageException;
  */
 final class ImageIoDecoder {
 
-    /** The decoded image and the name of the decoder that made it. */
-    record Decoded(BufferedImage image, String decoder) {
+    /**
+     * The decoded image, what the whole source spans in its pixels (see {@link ImageExtent}) and the name of
+     * the decoder that made it.
+     */
+    record Decoded(BufferedImage image, ImageExtent extent, String decoder) {
     }
 
     /** Names of the decoders, as {@link io.imgorigin.processing.ProcessingContext#decoder()} reports them. */
     static final String IMAGEIO = "imageio";
     static final String TURBOJPEG = "turbojpeg";
-
-    /** Render size over {@code wanted} (itself twice the scaled size) for DCT-scaling readers. */
-    private static final int DCT_MARGIN = 2;
 
     private final boolean nativeCodecs;
 
@@ -63,8 +64,7 @@ final class ImageIoDecoder {
                 ImageReader reader = null;
                 try {
                     reader = provider.createReaderInstance();
-                    BufferedImage image = read(reader, bytes, source, wanted, format);
-                    return new Decoded(image, nativeReader ? TURBOJPEG : IMAGEIO);
+                    return read(reader, bytes, source, wanted, format, nativeReader ? TURBOJPEG : IMAGEIO);
                 } catch (IOException | RuntimeException e) {
                     failure = e;
                 } catch (OutOfMemoryError e) {
@@ -91,8 +91,8 @@ final class ImageIoDecoder {
                 failure);
     }
 
-    private static BufferedImage read(ImageReader reader, byte[] bytes, Dimension source, Dimension wanted,
-            SourceFormat format) throws IOException {
+    private static Decoded read(ImageReader reader, byte[] bytes, Dimension source, Dimension wanted,
+            SourceFormat format, String decoderName) throws IOException {
         try (ImageInputStream input = stream(bytes)) {
             reader.setInput(input, true, true);
             ImageReadParam param = reader.getDefaultReadParam();
@@ -102,30 +102,49 @@ final class ImageIoDecoder {
             if (format == SourceFormat.JPEG) {
                 BufferedImage cmyk = UntaggedCmykJpeg.read(reader, param);
                 if (cmyk != null) {
-                    return cmyk;
+                    return new Decoded(cmyk, extent(param, source, cmyk), decoderName);
                 }
             }
             BufferedImage image = reader.read(0, param);
             if (image == null) {
                 throw new IOException("the reader returned no image");
             }
-            return image;
+            return new Decoded(image, extent(param, source, image), decoderName);
         }
     }
 
     /**
-     * A DCT-scaling reader decodes at the smallest power-of-two scale that covers twice {@code wanted}:
-     * four times the output per side. A DCT-scaled decode is sharper than a true downscale, and with only
-     * 2× left for the resampler the result loses 3–5 dB against full decode plus Lanczos3 (measured on
-     * two corpus photos at 400 px), more than libvips' own thumbnailer loses; with 4× it does not.
-     * libwebp rescales while decoding; the other readers can only point-sample, so they subsample only
-     * when the result keeps at least 3× the scaled size per side (1.5× {@code wanted}), a margin that
-     * keeps aliasing out of the resized image.
+     * A DCT-scaling reader decodes at 1/k (k a power of two) to ceil(size / k) pixels, and source
+     * subsampling by s keeps ceil(size / s); either way the source spans size / k of them. libwebp's
+     * scaler maps the whole source onto the pixels it returns.
+     */
+    private static ImageExtent extent(ImageReadParam param, Dimension source, BufferedImage image) {
+        int stepX = param.getSourceXSubsampling();
+        int stepY = param.getSourceYSubsampling();
+        if (stepX > 1 || stepY > 1) {
+            return new ImageExtent((double) source.width / stepX, (double) source.height / stepY);
+        }
+        if (param.canSetSourceRenderSize() && image.getWidth() < source.width) {
+            for (int k = 2; k <= 8; k *= 2) {
+                if (Math.ceilDiv(source.width, k) == image.getWidth()
+                        && Math.ceilDiv(source.height, k) == image.getHeight()) {
+                    return new ImageExtent((double) source.width / k, (double) source.height / k);
+                }
+            }
+        }
+        return ImageExtent.of(image);
+    }
+
+    /**
+     * A DCT-scaling reader decodes at the smallest power-of-two scale that covers {@code wanted}, twice the
+     * output per side, as libvips does; the resampler then scales by the decoded image's extent, not its
+     * pixel count. libwebp rescales while decoding; the other readers can only point-sample, so they
+     * subsample only when the result keeps at least 3× the scaled size per side (1.5× {@code wanted}), a
+     * margin that keeps aliasing out of the resized image.
      */
     private static void shrinkOnLoad(ImageReadParam param, Dimension source, Dimension wanted) {
         if (param.canSetSourceRenderSize()) {
-            param.setSourceRenderSize(new Dimension(Math.min(source.width, DCT_MARGIN * wanted.width),
-                    Math.min(source.height, DCT_MARGIN * wanted.height)));
+            param.setSourceRenderSize(wanted);
         } else if (param instanceof WebPReadParam webp) {
             double factor = Math.max((double) wanted.width / source.width, (double) wanted.height / source.height);
             webp.setUseScaling(true);

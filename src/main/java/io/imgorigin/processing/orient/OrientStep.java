@@ -3,6 +3,7 @@ package io.imgorigin.processing.orient;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 
+import io.imgorigin.processing.ImageExtent;
 import io.imgorigin.processing.ProcessingContext;
 import io.imgorigin.processing.ProcessingStep;
 
@@ -23,7 +24,9 @@ public final class OrientStep implements ProcessingStep {
         if (orientation < 2 || orientation > 8) {
             return;
         }
+        ImageExtent extent = context.extent();
         context.image(orient(context.image(), orientation));
+        context.extent(orientation >= 5 ? extent.transposed() : extent);
     }
 
     /**

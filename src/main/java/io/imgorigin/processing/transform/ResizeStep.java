@@ -9,7 +9,7 @@ import io.imgorigin.processing.geometry.ResizePlan;
 /**
  * Scales the working image to the plan's scaled size and, for a {@code cover} crop, keeps only the
  * window at the requested gravity. The working image may be larger than the plan's source (the
- * decoder may have shrunk it on load, or not), so the scale is taken from its actual size. A crop
+ * decoder may have shrunk it on load, or not), so the scale is taken from what the source spans in it. A crop
  * resamples only the region it keeps.
  */
 public final class ResizeStep implements ProcessingStep {
@@ -35,6 +35,7 @@ public final class ResizeStep implements ProcessingStep {
                 ? placer.place(image, plan.scaledWidth(), plan.scaledHeight(), plan.outputWidth(),
                         plan.outputHeight(), context.request().options().gravity())
                 : CropWindow.whole(plan.scaledWidth(), plan.scaledHeight());
-        context.image(resizer.resize(image, plan.scaledWidth(), plan.scaledHeight(), window));
+        context.image(resizer.resize(image, context.extent(), plan.scaledWidth(), plan.scaledHeight(), window));
+        context.extent(null);
     }
 }

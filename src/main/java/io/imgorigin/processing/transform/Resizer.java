@@ -2,6 +2,8 @@ package io.imgorigin.processing.transform;
 
 import java.awt.image.BufferedImage;
 
+import io.imgorigin.processing.ImageExtent;
+
 /**
  * High-quality resampling of packed sRGB images. Large reductions first average whole blocks of
  * pixels (exact, and cheap) until at most a {@link #BOX_GAP}-fold reduction is left; Lanczos3 does
@@ -21,14 +23,16 @@ public final class Resizer {
 
     /** The whole image resized to {@code width}×{@code height}. */
     public BufferedImage resize(BufferedImage image, int width, int height) {
-        return resize(image, width, height, CropWindow.whole(width, height));
+        return resize(image, ImageExtent.of(image), width, height, CropWindow.whole(width, height));
     }
 
     /**
      * The given window of the image as it would be when resized to {@code scaledWidth}×{@code scaledHeight};
-     * the pixels are the same as those of a full resize followed by a crop.
+     * the pixels are the same as those of a full resize followed by a crop. {@code extent} is what the
+     * picture spans in the image's pixels (a shrink-on-load decode may leave a partial last row and column).
      */
-    public BufferedImage resize(BufferedImage image, int scaledWidth, int scaledHeight, CropWindow window) {
+    public BufferedImage resize(BufferedImage image, ImageExtent extent, int scaledWidth, int scaledHeight,
+            CropWindow window) {
         int width = image.getWidth();
         int height = image.getHeight();
         boolean unscaled = width == scaledWidth && height == scaledHeight;
@@ -39,8 +43,8 @@ public final class Resizer {
         if (unscaled) {
             return source.crop(window.x(), window.y(), window.width(), window.height()).toImage();
         }
-        double scaleX = (double) width / scaledWidth;
-        double scaleY = (double) height / scaledHeight;
+        double scaleX = extent.width() / scaledWidth;
+        double scaleY = extent.height() / scaledHeight;
         int blockX = blockFactor(scaleX);
         int blockY = blockFactor(scaleY);
         Span spanX = Span.of(Math.ceilDiv(width, blockX), window.x(), window.width(), scaleX / blockX);

@@ -68,12 +68,12 @@ class NativeCodecSelectionTest {
     }
 
     @Test
-    void aScalingReaderIsAskedForFourTimesTheScaledSize() {
+    void aScalingReaderIsAskedForTwiceTheScaledSize() {
         register(false);
         byte[] png = TestImageBytes.encode(TestImageBytes.marked(1200, 900, BufferedImage.TYPE_INT_RGB), "png");
         try (ProcessingContext context = new FrontPipeline(true).run(png, "w=100")) {
-            assertThat(context.image().getWidth()).isEqualTo(400);
-            assertThat(context.image().getHeight()).isEqualTo(300);
+            assertThat(context.image().getWidth()).isEqualTo(200);
+            assertThat(context.image().getHeight()).isEqualTo(150);
         }
     }
 

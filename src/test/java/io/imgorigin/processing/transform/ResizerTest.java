@@ -10,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import io.imgorigin.processing.ImageExtent;
+
 class ResizerTest {
 
     private final Resizer resizer = new Resizer();
@@ -34,13 +36,40 @@ class ResizerTest {
         assertThat(TestImages.psnr(result, ReferenceLanczos.resize(source, width, height))).isGreaterThan(35);
     }
 
+    /**
+     * A shrink-on-load decode can end in a partial pixel, so its extent is smaller than its pixel count; the
+     * output is scaled by the extent. Ten extra columns beyond a 1000 px extent must not move a band centred
+     * on 902 from where a 10× reduction puts it (89.7, not 88.81 as 1010 px would). The band fills one
+     * 4-pixel averaging block and sits on grey, so neither the block grid nor clipped ringing moves it.
+     */
+    @Test
+    void scalesByTheExtentNotThePixelCount() {
+        BufferedImage source = TestImages.filled(1010, 40, BufferedImage.TYPE_INT_RGB, 0x808080);
+        for (int y = 0; y < 40; y++) {
+            for (int x = 900; x < 904; x++) {
+                source.setRGB(x, y, 0xC0C0C0);
+            }
+        }
+
+        BufferedImage result = resizer.resize(source, new ImageExtent(1000, 40), 100, 4, CropWindow.whole(100, 4));
+
+        double weighted = 0;
+        double total = 0;
+        for (int x = 0; x < result.getWidth(); x++) {
+            int excess = (result.getRGB(x, 2) >> 8 & 0xFF) - 0x80;
+            weighted += excess * x;
+            total += excess;
+        }
+        assertThat(weighted / total).isCloseTo(89.7, org.assertj.core.data.Offset.offset(0.05));
+    }
+
     @Test
     void aWindowHasTheSamePixelsAsAFullResizeThenCrop() {
         BufferedImage source = TestImages.photoLike(1600, 900, 3);
         BufferedImage full = resizer.resize(source, 300, 169);
         CropWindow window = new CropWindow(70, 0, 169, 169);
 
-        BufferedImage cropped = resizer.resize(source, 300, 169, window);
+        BufferedImage cropped = resizer.resize(source, ImageExtent.of(source), 300, 169, window);
 
         assertThat(TestImages.pixels(cropped))
                 .isEqualTo(TestImages.pixels(full.getSubimage(70, 0, 169, 169)));
@@ -50,7 +79,7 @@ class ResizerTest {
     void aWindowOfAnUnscaledImageIsAPlainCrop() {
         BufferedImage source = TestImages.photoLike(120, 80, 5);
 
-        BufferedImage cropped = resizer.resize(source, 120, 80, new CropWindow(20, 0, 80, 80));
+        BufferedImage cropped = resizer.resize(source, ImageExtent.of(source), 120, 80, new CropWindow(20, 0, 80, 80));
 
         assertThat(TestImages.pixels(cropped)).isEqualTo(TestImages.pixels(source.getSubimage(20, 0, 80, 80)));
     }
