@@ -284,6 +284,16 @@ run_wrk() {
         -s "$BENCH_DIR/wrk/vary-width.lua" "$url" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed against $url"; }
 }
 
+# Requests wrk completed in a run.
+wrk_requests() {
+    awk '/ requests in / {print $1}' "$1"
+}
+
+# CPU time (user + system, all threads) a live process has used so far, in milliseconds.
+cpu_ms() {
+    awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); printf "%d\n", ($12 + $13) * 1000 / hz}' "/proc/$1/stat"
+}
+
 wrk_requests_per_second() {
     awk '/^Requests\/sec:/ {print $2}' "$1"
 }

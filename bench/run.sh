@@ -32,6 +32,13 @@ SCENARIO_TABLE=(
     "4|PNG α 1.5K → PNG w=300|alpha-1.5k.png|f=png|300|image/png"
 )
 
+origin_pid() {
+    case $1 in
+        imgorigin) echo "$IMGORIGIN_PID" ;;
+        sharp) echo "$SHARP_PID" ;;
+    esac
+}
+
 origin_url() {
     case $1 in
         imgorigin) echo "$IMGORIGIN_URL" ;;
@@ -66,7 +73,7 @@ main() {
         esac
     done
 
-    local rows="" latency_rows="" size_rows="" raw=""
+    local rows="" latency_rows="" size_rows="" cpu_rows="" raw=""
     local entry
     for entry in "${SCENARIO_TABLE[@]}"; do
         local number title key query width type
@@ -78,7 +85,7 @@ main() {
             expected=$(expected_size_for_width "$(image_size "$WORK/images/$key")" "$width")
         fi
 
-        local -A bytes=() rps=() p50=() p99=()
+        local -A bytes=() rps=() p50=() p99=() cpu=() store_cpu=()
         for origin in $ORIGINS; do
             bytes[$origin]=$(check_response "$origin" "$(origin_url "$origin")$path$width" "$type" "$expected")
         done
@@ -93,10 +100,18 @@ main() {
         local round
         for ((round = 1; round <= ROUNDS; round++)); do
             for origin in $ORIGINS; do
-                local out=$WORK/s$number-$origin-$round.out
+                local out=$WORK/s$number-$origin-$round.out pid cpu_before store_before requests
+                pid=$(origin_pid "$origin")
+                cpu_before=$(cpu_ms "$pid")
+                store_before=$(cpu_ms "$S3_PID")
                 run_wrk "$out" "$(origin_url "$origin")" "$path" "$width" "$SPREAD" "${DURATION}s" \
                     "$THREADS" "$CONNECTIONS"
                 expect_no_errors "$out" "$origin" "$number"
+                requests=$(wrk_requests "$out")
+                cpu[$origin]+="$(awk -v a="$cpu_before" -v b="$(cpu_ms "$pid")" -v n="$requests" \
+                    'BEGIN {printf "%.1f", (b - a) / n}') "
+                store_cpu[$origin]+="$(awk -v a="$store_before" -v b="$(cpu_ms "$S3_PID")" -v n="$requests" \
+                    'BEGIN {printf "%.1f", (b - a) / n}') "
                 rps[$origin]+="$(wrk_requests_per_second "$out") "
                 p50[$origin]+="$(wrk_latency_ms "$out" 50) "
                 p99[$origin]+="$(wrk_latency_ms "$out" 99) "
@@ -104,7 +119,7 @@ main() {
             done
         done
 
-        local -A median_rps=() median_p50=() median_p99=()
+        local -A median_rps=() median_p50=() median_p99=() median_cpu=() median_store=()
         for origin in $ORIGINS; do
             # shellcheck disable=SC2086 # one value per round
             median_rps[$origin]=$(median ${rps[$origin]})
@@ -112,6 +127,10 @@ main() {
             median_p50[$origin]=$(median ${p50[$origin]})
             # shellcheck disable=SC2086
             median_p99[$origin]=$(median ${p99[$origin]})
+            # shellcheck disable=SC2086
+            median_cpu[$origin]=$(median ${cpu[$origin]})
+            # shellcheck disable=SC2086
+            median_store[$origin]=$(median ${store_cpu[$origin]})
             raw+="| $number | $origin | ${rps[$origin]% } |"$'\n'
         done
         local ratio="–"
@@ -119,6 +138,7 @@ main() {
             ratio=$(awk -v a="${median_rps[imgorigin]}" -v b="${median_rps[sharp]}" 'BEGIN {printf "%.2f×", a / b}')
         fi
         rows+="| $number. $title | ${median_rps[imgorigin]:-–} | ${median_rps[sharp]:-–} | $ratio |"$'\n'
+        cpu_rows+="| $number. $title | ${median_cpu[imgorigin]:-–} | ${median_cpu[sharp]:-–} | ${median_store[imgorigin]:-–} / ${median_store[sharp]:-–} |"$'\n'
         latency_rows+="| $number. $title | ${median_p50[imgorigin]:-–} / ${median_p99[imgorigin]:-–} | ${median_p50[sharp]:-–} / ${median_p99[sharp]:-–} |"$'\n'
     done
 
@@ -144,6 +164,13 @@ main() {
         echo "| scenario | imgorigin | sharp |"
         echo "|---|---:|---:|"
         printf '%s' "$latency_rows"
+        echo
+        echo "CPU time per request, median round, in ms: the origin process (all its threads: HTTP, fetch, image"
+        echo "work, and for imgorigin the JIT and garbage collector) and S3Proxy serving the original to it:"
+        echo
+        echo "| scenario | imgorigin | sharp | S3Proxy (for imgorigin / for sharp) |"
+        echo "|---|---:|---:|---:|"
+        printf '%s' "$cpu_rows"
         echo
         echo "Output checked before measuring (status 200, content type, size via identify); bytes of that answer:"
         echo

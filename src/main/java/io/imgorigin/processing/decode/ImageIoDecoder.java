@@ -2,7 +2,6 @@ package io.imgorigin.processing.decode;
 
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,10 +12,10 @@ import javax.imageio.ImageReader;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import com.luciad.imageio.webp.WebPReadParam;
 
+import io.imgorigin.processing.ByteArrayImageInputStream;
 import io.imgorigin.processing.ImageExtent;
 import io.imgorigin.processing.NativeCodec;
 import io.imgorigin.processing.SourceFormat;
@@ -200,7 +199,7 @@ final class ImageIoDecoder {
     }
 
     private static ImageInputStream stream(byte[] bytes) {
-        return new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes));
+        return new ByteArrayImageInputStream(bytes);
     }
 
     private static String reason(Throwable failure) {

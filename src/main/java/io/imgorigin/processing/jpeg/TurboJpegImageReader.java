@@ -13,6 +13,8 @@ import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 
+import io.imgorigin.processing.ByteArrayImageInputStream;
+
 /**
  * Reads one JPEG image with libjpeg-turbo. Embedded colour profiles are not applied: the pixels come back
  * as decoded, in TYPE_INT_RGB for colour and TYPE_BYTE_GRAY for gray JPEGs. No metadata is read.
@@ -126,10 +128,14 @@ public final class TurboJpegImageReader extends ImageReader {
     }
 
     /**
-     * The whole input from where it was set. A stream that knows its length is read into an array of
-     * exactly that size; otherwise the array grows as needed and is trimmed once at the end.
+     * The whole input from where it was set. Bytes already held in one array are used as they are (the
+     * library only reads them); a stream that knows its length is read into an array of exactly that size;
+     * otherwise the array grows as needed and is trimmed once at the end.
      */
     private byte[] readAll(ImageInputStream stream) throws IOException {
+        if (stream instanceof ByteArrayImageInputStream inMemory) {
+            return inMemory.bytesFrom(streamStart);
+        }
         stream.seek(streamStart);
         long length = stream.length();
         if (length >= streamStart && length - streamStart <= MAX_ARRAY) {
