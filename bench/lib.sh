@@ -207,14 +207,16 @@ expected_size_for_width() {
     echo "${width}x$(((2 * sh * width + sw) / (2 * sw)))"
 }
 
+# $1 is the maximum heap; $2, when given, the initial heap (the container sets it to the maximum).
 start_imgorigin() {
-    local xmx=$1
+    local heap="-Xmx$1"
+    [[ -n ${2:-} ]] && heap="-Xms$2 -Xmx$1"
     [[ -f $IMGORIGIN_JAR ]] || die "no imgorigin jar at $IMGORIGIN_JAR; build it with ./mvnw -B -o -q package -DskipTests"
     IMGORIGIN_PORT=$(free_port)
     IMGORIGIN_MANAGEMENT_PORT=$(free_port)
-    # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+    # shellcheck disable=SC2086 # heap and JAVA_OPTS are lists of options
     AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_REGION=us-east-1 \
-        "$JAVA" "-Xmx$xmx" ${JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -jar "$IMGORIGIN_JAR" \
+        "$JAVA" $heap ${JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -jar "$IMGORIGIN_JAR" \
         --server.address=127.0.0.1 --server.port="$IMGORIGIN_PORT" \
         --management.server.address=127.0.0.1 --management.server.port="$IMGORIGIN_MANAGEMENT_PORT" \
         --imgorigin.source.type=s3 --imgorigin.source.s3.endpoint="$S3_ENDPOINT" \
@@ -225,7 +227,7 @@ start_imgorigin() {
     wait_for_http imgorigin "$IMGORIGIN_PID" \
         "http://127.0.0.1:$IMGORIGIN_MANAGEMENT_PORT/actuator/health/readiness" 120 "$WORK/imgorigin.log"
     IMGORIGIN_URL=http://127.0.0.1:$IMGORIGIN_PORT
-    log "imgorigin on $IMGORIGIN_URL (pid $IMGORIGIN_PID, -Xmx$xmx${JAVA_OPTS:+ $JAVA_OPTS})"
+    log "imgorigin on $IMGORIGIN_URL (pid $IMGORIGIN_PID, $heap${JAVA_OPTS:+ $JAVA_OPTS})"
 }
 
 # Installs the pinned sharp from the lockfile on first use (npm registry only; the libvips binary is an

@@ -67,7 +67,7 @@ main() {
     local origin
     for origin in $ORIGINS; do
         case $origin in
-            imgorigin) start_imgorigin "$IMGORIGIN_XMX" ;;
+            imgorigin) start_imgorigin "$IMGORIGIN_XMX" "$IMGORIGIN_XMX" ;;
             sharp) start_sharp_origin ;;
             *) die "unknown origin $origin" ;;
         esac
@@ -188,7 +188,7 @@ main() {
         echo
         printf '%s' "$sources"
         echo
-        echo "Settings: imgorigin \`-Xmx$IMGORIGIN_XMX${JAVA_OPTS:+ $JAVA_OPTS}\`; sharp origin: one Node process, $(sed -n 's/.*(\(.*\))$/\1/p' "$WORK/sharp-origin.log" 2>/dev/null | head -n 1), MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2};"
+        echo "Settings: imgorigin \`-Xms$IMGORIGIN_XMX -Xmx$IMGORIGIN_XMX${JAVA_OPTS:+ $JAVA_OPTS}\`; sharp origin: one Node process, $(sed -n 's/.*(\(.*\))$/\1/p' "$WORK/sharp-origin.log" 2>/dev/null | head -n 1), MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2};"
         echo "the sharp origin encodes JPEG progressive without mozjpeg, WebP at effort 4, PNG with sharp's defaults."
         echo "wrk, S3Proxy and both origins share the machine."
         echo

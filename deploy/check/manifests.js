@@ -156,7 +156,7 @@ check('Dockerfile: temurin 25 stages, libturbojpeg without recommends, non-root 
     assert.match(dockerfile, /^USER 10001:10001$/m);
     assert.match(dockerfile, /^EXPOSE 8080 8081$/m);
     assert.match(dockerfile, /^HEALTHCHECK .*\n?.*imgorigin-healthcheck/m);
-    for (const flag of ['-XX:MaxRAMPercentage=75', '-XX:+ExitOnOutOfMemoryError', '--enable-native-access=ALL-UNNAMED']) {
+    for (const flag of ['-XX:InitialRAMPercentage=75', '-XX:MaxRAMPercentage=75', '-XX:+ExitOnOutOfMemoryError', '--enable-native-access=ALL-UNNAMED']) {
         assert.ok(dockerfile.includes('"' + flag + '"'), flag);
     }
     const copied = [...dockerfile.matchAll(/^COPY (?!--from)(\S+)/gm)].map((m) => m[1]);

@@ -27,6 +27,10 @@ public class ServiceConfiguration {
     ProcessingEngine processingEngine(ImgoriginProperties properties) {
         ProcessingEngine engine = ProcessingEngine.detect(properties.processing().nativeCodecs());
         log.info("JPEG codec in use: {} (engine {})", engine.jpegPath(), engine.version());
+        HeapSizing heap = HeapSizing.current();
+        if (heap.canShrink()) {
+            log.warn("{}", heap.advice());
+        }
         return engine;
     }
 

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * column may be short.
  *
  * <p>Each row of blocks first sums its source rows column by column (a plain loop over the row that
- * the compiler can vectorise), then adds up kx column sums per block.
+ * the compiler can vectorise when it reads and writes at the same index), then adds up kx column sums
+ * per block.
  */
 final class BoxReducer {
 
@@ -99,6 +100,7 @@ final class BoxReducer {
         int span = Math.min((bx + bw) * kx, source.width()) - x0;
         int[] redBlue = new int[span];
         int[] green = new int[span];
+        int[] line = new int[span];
         int[] data = source.data();
         int[] target = out.data();
         int fullBlocks = Math.min(bw, span / kx);
@@ -114,8 +116,10 @@ final class BoxReducer {
             }
             for (int y = y0 + 1; y < y1; y++) {
                 base += source.stride();
+                // Copied first so that the loop reads and writes at the same index, which HotSpot vectorises.
+                System.arraycopy(data, base, line, 0, span);
                 for (int x = 0; x < span; x++) {
-                    int p = data[base + x];
+                    int p = line[x];
                     redBlue[x] += p & 0xFF00FF;
                     green[x] += p & 0xFF00;
                 }

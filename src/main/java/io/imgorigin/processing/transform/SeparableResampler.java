@@ -3,23 +3,25 @@ package io.imgorigin.processing.transform;
 import java.util.Arrays;
 
 /**
- * Applies precomputed weights to a packed buffer, a strip of output rows at a time: vertically first
- * (its inner loop walks a source row with one weight), then horizontally.
+ * Applies precomputed weights to a packed buffer, a strip of output rows at a time: vertically first,
+ * then horizontally.
  *
- * <p>The vertical pass stores its strip transposed, a source column's values for all rows of the
- * strip side by side. The horizontal pass then also applies one weight to a run of adjacent values
- * (one per output row), a plain loop the compiler vectorises, instead of a short dot product per
- * output pixel.
+ * <p>Every multiply-add loop reads and writes its arrays at the same index. HotSpot vectorises such a
+ * loop; one that reads an array at an offset from where it writes another it leaves scalar, because the
+ * two might be the same array (measured on this JDK: 0.12 against 0.4 ns per element). So source rows
+ * are first unpacked into one array per channel ({@link SourceRows}), the vertical pass adds up whole
+ * unpacked rows, and its result is stored transposed, one small array per source column holding that
+ * column's values for the strip's rows, which the horizontal pass adds up the same way.
  *
  * <p>Opaque channels keep 8 extra fractional bits between the passes so that rounding happens once.
- * With alpha, colour is premultiplied as it is read (so transparent pixels add nothing to their
+ * With alpha, colour is premultiplied as it is unpacked (so transparent pixels add nothing to their
  * neighbours' colour) and kept as colour×alpha, 16 bits, between the passes; the output is
  * un-premultiplied from the full-precision sums.
  */
 final class SeparableResampler {
 
     private static final int BITS = ResampleWeights.BITS;
-    private static final int STRIP = 32;
+    private static final int STRIP = 64;
     private static final int ALPHA_SHIFT = BITS - 8;
 
     private SeparableResampler() {
@@ -30,38 +32,63 @@ final class SeparableResampler {
         int outWidth = horizontal.start().length;
         int outHeight = vertical.start().length;
         int strip = Math.min(STRIP, outHeight);
-        int channels = source.alpha() ? 4 : 3;
-        int[][] columns = new int[channels][source.width() * strip];
-        Rows rows = new Rows(source.width(), channels);
+        boolean alpha = source.alpha();
+        int channels = alpha ? 4 : 3;
+        SourceRows rows = new SourceRows(source, vertical.taps());
+        int[][] rowSums = new int[channels][source.width()];
+        int[][][] columns = new int[channels][source.width()][strip];
         int[][] sums = new int[channels][strip];
-        PixelBuffer out = PixelBuffer.allocate(outWidth, outHeight, source.alpha());
+        PixelBuffer out = PixelBuffer.allocate(outWidth, outHeight, alpha);
         for (int first = 0; first < outHeight; first += strip) {
             int count = Math.min(strip, outHeight - first);
             for (int j = 0; j < count; j++) {
-                if (source.alpha()) {
-                    rows.sumWithAlpha(source, vertical, first + j);
-                } else {
-                    rows.sum(source, vertical, first + j);
+                vertical(rows, vertical, first + j, rowSums, alpha);
+                for (int c = 0; c < channels; c++) {
+                    transpose(rowSums[c], shiftBetweenPasses(c, alpha), columns[c], j);
                 }
-                rows.storeTransposed(columns, j, strip);
             }
-            if (source.alpha()) {
-                horizontalWithAlpha(horizontal, columns, strip, count, sums, out, first);
-            } else {
-                horizontal(horizontal, columns, strip, count, sums, out, first);
-            }
+            horizontal(horizontal, columns, count, sums, out, first);
         }
         return out;
     }
 
-    private static void horizontal(ResampleWeights weights, int[][] columns, int strip, int count, int[][] sums,
+    /** Output row {@code j} of the vertical pass: per channel, the weighted sum of whole unpacked rows. */
+    private static void vertical(SourceRows rows, ResampleWeights weights, int j, int[][] rowSums, boolean alpha) {
+        int taps = weights.taps();
+        int at = j * taps;
+        int start = weights.start()[j];
+        for (int c = 0; c < rowSums.length; c++) {
+            // The rounding half of the bits dropped between the passes is added up front.
+            Arrays.fill(rowSums[c], 1 << (shiftBetweenPasses(c, alpha) - 1));
+        }
+        for (int t = 0; t < taps; t++) {
+            int w = weights.weights()[at + t];
+            if (w == 0) {
+                continue;
+            }
+            int[][] row = rows.row(start + t);
+            for (int c = 0; c < rowSums.length; c++) {
+                multiplyAdd(rowSums[c], row[c], w, rowSums[c].length);
+            }
+        }
+    }
+
+    /** Opaque colour and alpha keep 8 fractional bits; premultiplied colour is 16 bits wide and keeps none. */
+    private static int shiftBetweenPasses(int channel, boolean alpha) {
+        return alpha && channel < 3 ? BITS : ALPHA_SHIFT;
+    }
+
+    /** Stores a row as entry {@code j} of every column's array. */
+    private static void transpose(int[] row, int shift, int[][] columns, int j) {
+        for (int x = 0; x < row.length; x++) {
+            columns[x][j] = row[x] >> shift;
+        }
+    }
+
+    /** The horizontal pass over a strip of {@code count} rows, one output column at a time. */
+    private static void horizontal(ResampleWeights weights, int[][][] columns, int count, int[][] sums,
                                    PixelBuffer out, int first) {
-        int[] red = columns[0];
-        int[] green = columns[1];
-        int[] blue = columns[2];
-        int[] r = sums[0];
-        int[] g = sums[1];
-        int[] b = sums[2];
+        boolean alpha = out.alpha();
         int[] starts = weights.start();
         int[] w = weights.weights();
         int taps = weights.taps();
@@ -69,63 +96,39 @@ final class SeparableResampler {
         int outWidth = out.width();
         int shift = BITS + 8;
         for (int i = 0; i < outWidth; i++) {
-            Arrays.fill(r, 0, count, 1 << (shift - 1));
-            Arrays.fill(g, 0, count, 1 << (shift - 1));
-            Arrays.fill(b, 0, count, 1 << (shift - 1));
+            for (int[] sum : sums) {
+                Arrays.fill(sum, 0, count, alpha ? 0 : 1 << (shift - 1));
+            }
             for (int t = 0; t < taps; t++) {
                 int weight = w[i * taps + t];
                 if (weight == 0) {
                     continue;
                 }
-                int base = (starts[i] + t) * strip;
-                for (int j = 0; j < count; j++) {
-                    r[j] += weight * red[base + j];
-                    g[j] += weight * green[base + j];
-                    b[j] += weight * blue[base + j];
+                int x = starts[i] + t;
+                for (int c = 0; c < sums.length; c++) {
+                    multiplyAdd(sums[c], columns[c][x], weight, count);
                 }
             }
-            for (int j = 0, at = first * outWidth + i; j < count; j++, at += outWidth) {
-                target[at] = 0xFF000000 | clamp(r[j] >> shift) << 16 | clamp(g[j] >> shift) << 8 | clamp(b[j] >> shift);
+            int[] r = sums[0];
+            int[] g = sums[1];
+            int[] b = sums[2];
+            if (alpha) {
+                int[] a = sums[3];
+                for (int j = 0, at = first * outWidth + i; j < count; j++, at += outWidth) {
+                    target[at] = unpremultiply(r[j], g[j], b[j], a[j]);
+                }
+            } else {
+                for (int j = 0, at = first * outWidth + i; j < count; j++, at += outWidth) {
+                    target[at] = 0xFF000000 | clamp(r[j] >> shift) << 16 | clamp(g[j] >> shift) << 8
+                            | clamp(b[j] >> shift);
+                }
             }
         }
     }
 
-    private static void horizontalWithAlpha(ResampleWeights weights, int[][] columns, int strip, int count,
-                                            int[][] sums, PixelBuffer out, int first) {
-        int[] red = columns[0];
-        int[] green = columns[1];
-        int[] blue = columns[2];
-        int[] opacity = columns[3];
-        int[] r = sums[0];
-        int[] g = sums[1];
-        int[] b = sums[2];
-        int[] a = sums[3];
-        int[] starts = weights.start();
-        int[] w = weights.weights();
-        int taps = weights.taps();
-        int[] target = out.data();
-        int outWidth = out.width();
-        for (int i = 0; i < outWidth; i++) {
-            Arrays.fill(r, 0, count, 0);
-            Arrays.fill(g, 0, count, 0);
-            Arrays.fill(b, 0, count, 0);
-            Arrays.fill(a, 0, count, 0);
-            for (int t = 0; t < taps; t++) {
-                int weight = w[i * taps + t];
-                if (weight == 0) {
-                    continue;
-                }
-                int base = (starts[i] + t) * strip;
-                for (int j = 0; j < count; j++) {
-                    r[j] += weight * red[base + j];
-                    g[j] += weight * green[base + j];
-                    b[j] += weight * blue[base + j];
-                    a[j] += weight * opacity[base + j];
-                }
-            }
-            for (int j = 0, at = first * outWidth + i; j < count; j++, at += outWidth) {
-                target[at] = unpremultiply(r[j], g[j], b[j], a[j]);
-            }
+    private static void multiplyAdd(int[] sum, int[] values, int weight, int length) {
+        for (int x = 0; x < length; x++) {
+            sum[x] += weight * values[x];
         }
     }
 
@@ -147,97 +150,58 @@ final class SeparableResampler {
         return value < 0 ? 0 : Math.min(value, 255);
     }
 
-    /** Scratch space for one output row's vertical sums, per channel, over the source's full width. */
-    private static final class Rows {
+    /**
+     * Source rows unpacked into one array per channel (premultiplied colour and alpha when there is alpha),
+     * each row once. A ring of as many rows as the vertical filter has taps holds every row one output row
+     * needs, and keeps those the next output rows share with it.
+     */
+    private static final class SourceRows {
 
-        private final int[][] channels;
+        private final PixelBuffer source;
+        private final int[][][] ring;
+        private final int[] rowInSlot;
+        private final int[] packed;
 
-        Rows(int width, int count) {
-            channels = new int[count][width];
+        SourceRows(PixelBuffer source, int taps) {
+            this.source = source;
+            this.ring = new int[taps][source.alpha() ? 4 : 3][source.width()];
+            this.rowInSlot = new int[taps];
+            Arrays.fill(rowInSlot, -1);
+            this.packed = new int[source.width()];
         }
 
-        void sum(PixelBuffer source, ResampleWeights vertical, int j) {
-            int[] red = channels[0];
-            int[] green = channels[1];
-            int[] blue = channels[2];
-            int width = source.width();
-            int[] data = source.data();
-            int taps = vertical.taps();
-            int at = j * taps;
-            int base = source.index(0, vertical.start()[j]);
-            // Colour keeps 8 fractional bits: the rounding half of the bits dropped is added up front.
-            int round = 1 << (BITS - 8 - 1);
-            int w = vertical.weights()[at];
-            for (int x = 0; x < width; x++) {
-                int p = data[base + x];
-                red[x] = round + w * (p >> 16 & 0xFF);
-                green[x] = round + w * (p >> 8 & 0xFF);
-                blue[x] = round + w * (p & 0xFF);
+        int[][] row(int y) {
+            int slot = y % ring.length;
+            if (rowInSlot[slot] != y) {
+                unpack(y, ring[slot]);
+                rowInSlot[slot] = y;
             }
-            for (int t = 1; t < taps; t++) {
-                base += source.stride();
-                w = vertical.weights()[at + t];
-                if (w == 0) {
-                    continue;
-                }
-                for (int x = 0; x < width; x++) {
-                    int p = data[base + x];
-                    red[x] += w * (p >> 16 & 0xFF);
-                    green[x] += w * (p >> 8 & 0xFF);
-                    blue[x] += w * (p & 0xFF);
-                }
-            }
+            return ring[slot];
         }
 
-        void sumWithAlpha(PixelBuffer source, ResampleWeights vertical, int j) {
-            int[] red = channels[0];
-            int[] green = channels[1];
-            int[] blue = channels[2];
-            int[] opacity = channels[3];
-            int width = source.width();
-            int[] data = source.data();
-            int taps = vertical.taps();
-            int at = j * taps;
-            // Premultiplied colour is already 16 bits wide; alpha keeps 8 fractional bits.
-            Arrays.fill(red, 1 << (BITS - 1));
-            Arrays.fill(green, 1 << (BITS - 1));
-            Arrays.fill(blue, 1 << (BITS - 1));
-            Arrays.fill(opacity, 1 << (ALPHA_SHIFT - 1));
-            for (int t = 0; t < taps; t++) {
-                int w = vertical.weights()[at + t];
-                if (w == 0) {
-                    continue;
-                }
-                int base = source.index(0, vertical.start()[j] + t);
-                for (int x = 0; x < width; x++) {
-                    int p = data[base + x];
+        private void unpack(int y, int[][] planes) {
+            // Copied first so that the unpacking loops, too, read and write at the same index.
+            System.arraycopy(source.data(), source.index(0, y), packed, 0, packed.length);
+            int[] r = planes[0];
+            int[] g = planes[1];
+            int[] b = planes[2];
+            if (source.alpha()) {
+                int[] a = planes[3];
+                for (int x = 0; x < packed.length; x++) {
+                    int p = packed[x];
                     int pa = p >>> 24;
-                    red[x] += w * ((p >> 16 & 0xFF) * pa);
-                    green[x] += w * ((p >> 8 & 0xFF) * pa);
-                    blue[x] += w * ((p & 0xFF) * pa);
-                    opacity[x] += w * pa;
+                    r[x] = (p >> 16 & 0xFF) * pa;
+                    g[x] = (p >> 8 & 0xFF) * pa;
+                    b[x] = (p & 0xFF) * pa;
+                    a[x] = pa;
                 }
-            }
-        }
-
-        /**
-         * Drops the fractional bits and stores the row as row {@code j} of the transposed strip
-         * (value of column x at {@code x * strip + j}).
-         */
-        void storeTransposed(int[][] columns, int j, int strip) {
-            boolean alpha = channels.length == 4;
-            int colourShift = alpha ? BITS : BITS - 8;
-            for (int c = 0; c < 3; c++) {
-                transpose(channels[c], colourShift, columns[c], j, strip);
-            }
-            if (alpha) {
-                transpose(channels[3], ALPHA_SHIFT, columns[3], j, strip);
-            }
-        }
-
-        private static void transpose(int[] row, int shift, int[] column, int j, int strip) {
-            for (int x = 0, at = j; x < row.length; x++, at += strip) {
-                column[at] = row[x] >> shift;
+            } else {
+                for (int x = 0; x < packed.length; x++) {
+                    int p = packed[x];
+                    r[x] = p >> 16 & 0xFF;
+                    g[x] = p >> 8 & 0xFF;
+                    b[x] = p & 0xFF;
+                }
             }
         }
     }
