@@ -67,7 +67,8 @@ public final class Resizer {
         return image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_INT_ARGB;
     }
 
-    private static int blockFactor(double scale) {
+    /** The block size averaged first for a reduction by {@code scale}: 1 up to {@link #BOX_GAP}. */
+    public static int blockFactor(double scale) {
         return Math.max(1, (int) Math.ceil(scale / BOX_GAP));
     }
 

@@ -52,6 +52,17 @@ class ShrinkOnLoadTest {
     }
 
     @Test
+    void aReductionBetweenThreeAndFourTimesDecodesAtHalfInsteadOfAveragingBlocks() {
+        byte[] jpeg = TestImageBytes.encode(TestImageBytes.marked(1001, 601, BufferedImage.TYPE_INT_RGB), "jpeg");
+        // 300×180 scaled is a 3.34× reduction: the resizer would average 2×2 blocks of a full decode.
+        try (ProcessingContext context = pipeline.run(jpeg, "w=300")) {
+            assertThat(context.image().getWidth()).isEqualTo(501);
+            assertThat(context.image().getHeight()).isEqualTo(301);
+            assertThat(context.extent()).isEqualTo(new ImageExtent(500.5, 300.5));
+        }
+    }
+
+    @Test
     void aFullSizeDecodeSpansItsOwnPixels() {
         byte[] jpeg = TestImageBytes.encode(TestImageBytes.marked(301, 201, BufferedImage.TYPE_INT_RGB), "jpeg");
         // 200×134 scaled: a 1/2 decode (151×101) would not keep twice that.

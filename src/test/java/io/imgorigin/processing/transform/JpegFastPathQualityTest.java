@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,19 +70,45 @@ class JpegFastPathQualityTest {
 
         BufferedImage full = decode(jpeg);
         BufferedImage reference = ReferenceLanczos.resize(full, width, height);
-        ProcessingEngine.detect(true);
-        ImagePipeline pipeline = StandardPipeline.assemble(new StandardPipeline.Settings(new Geometry(8192),
-                50_000_000L, 1000, new MemoryBudget(512L << 20, Duration.ofSeconds(5)), true), StageObserver.NONE);
-        ProcessedImage result = pipeline.process(jpeg, new ProcessingRequest(
-                new OptionsParser(8192, 80).parse("w=" + width + "&f=png").options(), false,
-                Deadline.after(Duration.ofMinutes(1))));
-        BufferedImage ours = TestImages.opaque(ImageIO.read(new ByteArrayInputStream(result.bytes())));
+        BufferedImage ours = served(jpeg, width);
         assertThat(ours.getHeight()).isEqualTo(height);
 
         double oursDb = TestImages.psnr(ours, reference);
         double theirsDb = TestImages.psnr(TestImages.opaque(theirs), reference);
         System.out.printf("%s: fast path %.2f dB, vipsthumbnail %.2f dB%n", corpusPhoto, oursDb, theirsDb);
         assertThat(oursDb).as("fast path %.2f dB, vipsthumbnail %.2f dB", oursDb, theirsDb).isGreaterThan(theirsDb - 1);
+    }
+
+    /**
+     * Between 3× and 4× the decoder scales a JPEG to 1/2 in place of the resizer's 2×2 block averaging,
+     * which goes below twice the output; the result must stay far above visible loss (it is 50.0 dB on
+     * the 4032×3024 corpus photo at 1200 px, where block averaging gave 51.6 dB).
+     */
+    @Test
+    void aThreeToFourTimesReductionStaysAboveFortyFiveDecibels() throws Exception {
+        assumeTrue(TurboJpegLibrary.isAvailable(), () -> "libturbojpeg is not installed: " + TurboJpegLibrary.status());
+        byte[] jpeg = Files.readAllBytes(photo("exif-samples_42_IndexError.jpg"));
+        BufferedImage full = decode(jpeg);
+        int width = (int) Math.round(full.getWidth() / 3.36);
+        int height = (int) Math.round((double) full.getHeight() * width / full.getWidth());
+
+        BufferedImage ours = served(jpeg, width);
+
+        assertThat(ours.getHeight()).isEqualTo(height);
+        double oursDb = TestImages.psnr(ours, ReferenceLanczos.resize(full, width, height));
+        System.out.printf("%d px: fast path %.2f dB%n", width, oursDb);
+        assertThat(oursDb).isGreaterThan(45);
+    }
+
+    /** What the service answers for {@code w=width&f=png} with the native codecs. */
+    private static BufferedImage served(byte[] jpeg, int width) throws IOException {
+        ProcessingEngine.detect(true);
+        ImagePipeline pipeline = StandardPipeline.assemble(new StandardPipeline.Settings(new Geometry(8192),
+                50_000_000L, 1000, new MemoryBudget(512L << 20, Duration.ofSeconds(5)), true), StageObserver.NONE);
+        ProcessedImage result = pipeline.process(jpeg, new ProcessingRequest(
+                new OptionsParser(8192, 80).parse("w=" + width + "&f=png").options(), false,
+                Deadline.after(Duration.ofMinutes(1))));
+        return TestImages.opaque(ImageIO.read(new ByteArrayInputStream(result.bytes())));
     }
 
     private Path photo(String name) throws IOException {
