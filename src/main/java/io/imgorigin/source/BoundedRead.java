@@ -2,6 +2,7 @@ package io.imgorigin.source;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /** Reads a whole body without ever holding more than the limit plus one byte. */
 final class BoundedRead {
@@ -29,6 +30,31 @@ final class BoundedRead {
             throw tooLarge(key, maxBytes);
         }
         return bytes;
+    }
+
+    /**
+     * Like {@link #readAtMost}, but when the store declared the length: one array of that size is filled
+     * directly (no chunk list to join), then one more read must find the end. A body that is longer or
+     * shorter than declared still gives exactly its bytes, or the same refusal.
+     */
+    static byte[] readDeclared(InputStream in, long declared, long maxBytes, String key) throws IOException {
+        if (declared < 0 || declared > maxBytes || declared >= MAX_ARRAY) {
+            return readAtMost(in, maxBytes, key);
+        }
+        byte[] bytes = new byte[(int) declared];
+        int read = in.readNBytes(bytes, 0, bytes.length);
+        if (read < bytes.length) {
+            return Arrays.copyOf(bytes, read);
+        }
+        int next = in.read();
+        if (next < 0) {
+            return bytes;
+        }
+        byte[] rest = readAtMost(in, maxBytes - declared - 1, key);
+        byte[] whole = Arrays.copyOf(bytes, Math.addExact(bytes.length + 1, rest.length));
+        whole[bytes.length] = (byte) next;
+        System.arraycopy(rest, 0, whole, bytes.length + 1, rest.length);
+        return whole;
     }
 
     static SourceTooLargeException tooLarge(String key, long maxBytes) {

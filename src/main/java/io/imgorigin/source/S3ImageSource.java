@@ -73,7 +73,8 @@ public class S3ImageSource implements ImageSource {
             if (declared != null && declared > maxBytes) {
                 throw BoundedRead.tooLarge(key, maxBytes);
             }
-            byte[] bytes = BoundedRead.readAtMost(body, maxBytes, key);
+            byte[] bytes = declared == null ? BoundedRead.readAtMost(body, maxBytes, key)
+                    : BoundedRead.readDeclared(body, declared, maxBytes, key);
             complete = true;
             return bytes;
         } catch (IOException | SdkException e) {
