@@ -4,7 +4,7 @@
 #
 #   IMGORIGIN_JAR   the service jar (default target/imgorigin.jar)
 #   DURATION        seconds per measured wrk run (default 15)
-#   WARMUP          seconds of the warm-up run per origin and scenario (default 10)
+#   WARMUP          seconds of the warm-up run per origin and scenario (default 20)
 #   ROUNDS          measured runs per origin and scenario, alternating origins (default 3)
 #   THREADS, CONNECTIONS   wrk's -t and -c (default 2 and 4)
 #   SPREAD          consecutive widths cycled through per scenario (default 8)
