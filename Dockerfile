@@ -22,10 +22,11 @@ FROM eclipse-temurin:25-jre-noble
 
 # The JPEG fast path loads libturbojpeg.so.0 (libjpeg-turbo's TurboJPEG API). Ubuntu ships it in
 # the package `libturbojpeg`; Debian calls the same library `libturbojpeg0` (that is the name
-# .ci/run installs on the Debian CI machine). Versions are not pinned so a rebuild picks up the
-# release's security updates.
+# .ci/run installs on the Debian CI machine). The PNG decoder loads libspng.so.0, which both
+# distributions package as `libspng0` (Ubuntu in universe). Versions are not pinned so a rebuild
+# picks up the release's security updates.
 RUN apt-get update \
-    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libturbojpeg \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libturbojpeg libspng0 \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 imgorigin \
     && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \
@@ -54,10 +55,10 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=40s --retries=3 \
 
 # The heap takes 75% of the container's memory limit from the start (initial = maximum: a heap that
 # may shrink is shrunk and regrown around the large decoded images, which cost a third more CPU per
-# 12 MP request in the benchmark); the rest is metaspace, thread stacks, direct buffers and
-# libjpeg-turbo's native allocations. An OutOfMemoryError ends the process so
-# the orchestrator replaces it instead of leaving a half-working JVM. JAVA_TOOL_OPTIONS remains
-# free for operators (agents, extra -D settings).
+# 12 MP request in the benchmark); the rest is metaspace, thread stacks, direct buffers and the
+# native allocations of libjpeg-turbo and libspng. An OutOfMemoryError ends the process so the
+# orchestrator replaces it instead of leaving a half-working JVM. JAVA_TOOL_OPTIONS remains free
+# for operators (agents, extra -D settings).
 ENTRYPOINT ["java", \
     "-XX:InitialRAMPercentage=75", \
     "-XX:MaxRAMPercentage=75", \

@@ -9,6 +9,8 @@ import io.imgorigin.options.OptionsParser;
 import io.imgorigin.processing.ImageProcessor;
 import io.imgorigin.processing.ProcessingEngine;
 import io.imgorigin.processing.geometry.Geometry;
+import io.imgorigin.processing.jpeg.TurboJpegLibrary;
+import io.imgorigin.processing.png.SpngLibrary;
 import io.imgorigin.security.SignatureVerifier;
 import io.imgorigin.serving.CpuWorkers;
 import io.imgorigin.serving.EntityTags;
@@ -26,12 +28,23 @@ public class ServiceConfiguration {
     @Bean
     ProcessingEngine processingEngine(ImgoriginProperties properties) {
         ProcessingEngine engine = ProcessingEngine.detect(properties.processing().nativeCodecs());
-        log.info("JPEG codec in use: {} (engine {})", engine.jpegPath(), engine.version());
+        log.info("JPEG codec in use: {} (engine {}); PNG decoder in use: {}", engine.jpegPath(), engine.version(),
+                engine.pngPath());
+        if (properties.processing().nativeCodecs()) {
+            logUnavailable("libturbojpeg", TurboJpegLibrary.isAvailable(), TurboJpegLibrary.status());
+            logUnavailable("libspng", SpngLibrary.isAvailable(), SpngLibrary.status());
+        }
         HeapSizing heap = HeapSizing.current();
         if (heap.canShrink()) {
             log.warn("{}", heap.advice());
         }
         return engine;
+    }
+
+    private static void logUnavailable(String library, boolean available, String status) {
+        if (!available) {
+            log.info("{} is not used: {}", library, status);
+        }
     }
 
     @Bean

@@ -6,4 +6,10 @@ package io.imgorigin.processing;
  * tested) in the same process without touching ImageIO's global registry.
  */
 public interface NativeCodec {
+
+    /**
+     * The codec's short name, as {@link ProcessingContext#decoder()} and the startup log report it
+     * (for example "turbojpeg").
+     */
+    String codecName();
 }

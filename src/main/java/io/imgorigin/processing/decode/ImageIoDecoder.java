@@ -37,9 +37,11 @@ final class ImageIoDecoder {
     record Decoded(BufferedImage image, ImageExtent extent, String decoder) {
     }
 
-    /** Names of the decoders, as {@link io.imgorigin.processing.ProcessingContext#decoder()} reports them. */
+    /**
+     * The name of the pure-Java readers, as {@link io.imgorigin.processing.ProcessingContext#decoder()}
+     * reports it; a native reader's is its {@link NativeCodec#codecName()}.
+     */
     static final String IMAGEIO = "imageio";
-    static final String TURBOJPEG = "turbojpeg";
 
     private final boolean nativeCodecs;
 
@@ -58,12 +60,12 @@ final class ImageIoDecoder {
         boolean anyReader = false;
         try (ImageInputStream probe = stream(bytes)) {
             for (ImageReaderSpi provider : candidates(probe)) {
-                boolean nativeReader = provider instanceof NativeCodec;
+                String decoderName = provider instanceof NativeCodec codec ? codec.codecName() : IMAGEIO;
                 anyReader = true;
                 ImageReader reader = null;
                 try {
                     reader = provider.createReaderInstance();
-                    return read(reader, bytes, source, wanted, format, nativeReader ? TURBOJPEG : IMAGEIO);
+                    return read(reader, bytes, source, wanted, format, decoderName);
                 } catch (IOException | RuntimeException e) {
                     failure = e;
                 } catch (OutOfMemoryError e) {

@@ -55,6 +55,11 @@ public final class TurboJpegImageReaderSpi extends ImageReaderSpi implements Nat
     }
 
     @Override
+    public String codecName() {
+        return TurboJpegLibrary.CODEC_NAME;
+    }
+
+    @Override
     public void onRegistration(ServiceRegistry registry, Class<?> category) {
         if (!TurboJpegLibrary.isAvailable()) {
             registry.deregisterServiceProvider(this, ImageReaderSpi.class);

@@ -40,6 +40,11 @@ public final class TurboJpegImageWriterSpi extends ImageWriterSpi implements Nat
     }
 
     @Override
+    public String codecName() {
+        return TurboJpegLibrary.CODEC_NAME;
+    }
+
+    @Override
     public void onRegistration(ServiceRegistry registry, Class<?> category) {
         if (!TurboJpegLibrary.isAvailable()) {
             registry.deregisterServiceProvider(this, ImageWriterSpi.class);

@@ -29,6 +29,9 @@ public final class TurboJpegLibrary {
             "/usr/local/lib/libturbojpeg.so.0",
             "/opt/libjpeg-turbo/lib64/libturbojpeg.so.0");
 
+    /** How the JPEG codecs of this package name themselves (see {@link io.imgorigin.processing.NativeCodec}). */
+    public static final String CODEC_NAME = "turbojpeg";
+
     private final TurboJpegFunctions functions;
     private final List<ScalingFactor> scalingFactors;
     private final String status;

@@ -2,6 +2,7 @@ package io.imgorigin.processing.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Color;
 import java.awt.Dimension;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.imgorigin.processing.ProcessingContext;
 import io.imgorigin.processing.UnusableImageException;
 import io.imgorigin.processing.geometry.ResizePlan;
+import io.imgorigin.processing.png.SpngLibrary;
 
 /** Each input kind through probe, decode, colour and orient, with the pure-Java decoders. */
 class DecodeStepTest {
@@ -43,6 +45,25 @@ class DecodeStepTest {
             assertThat(result.getRGB(0, 0) & 0xFFFFFF).isEqualTo(0xFFFFFF);
             assertThat(result.getRGB(1, 0) & 0xFFFFFF).isEqualTo(0x808080);
             assertThat(result.getRGB(2, 0) & 0xFFFFFF).isZero();
+        }
+    }
+
+    @Test
+    void sixteenBitPngIsScaledFromTheFullRangeByLibspngToo() {
+        assumeTrue(SpngLibrary.isAvailable(), () -> "libspng is not installed: " + SpngLibrary.status());
+        BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_USHORT_GRAY);
+        WritableRaster raster = image.getRaster();
+        raster.setSample(0, 0, 0, 0xFFFF);
+        raster.setSample(1, 0, 0, 0x8080);
+        raster.setSample(3, 0, 0, 0xFF00);
+        try (ProcessingContext context = new FrontPipeline(true).run(TestImageBytes.encode(image, "png"), "")) {
+            BufferedImage result = context.image();
+            assertThat(context.decoder()).isEqualTo("spng");
+            assertThat(result.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+            assertThat(result.getRGB(0, 0) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+            assertThat(result.getRGB(1, 0) & 0xFFFFFF).isEqualTo(0x808080);
+            assertThat(result.getRGB(2, 0) & 0xFFFFFF).isZero();
+            assertThat(result.getRGB(3, 0) & 0xFFFFFF).as("rounded, not the high byte").isEqualTo(0xFEFEFE);
         }
     }
 

@@ -1,0 +1,172 @@
+package io.imgorigin.processing.png;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+
+import javax.imageio.IIOException;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.stream.ImageInputStream;
+
+import io.imgorigin.processing.ByteArrayImageInputStream;
+
+/**
+ * Reads a PNG's image (an APNG's default image) with libspng, honouring the source region and
+ * subsampling of an ImageReadParam. Like the JDK's reader it applies neither gAMA nor iCCP and returns
+ * the stored values, 16-bit ones rounded to 8 bits; tRNS transparency is applied. No metadata is read.
+ */
+public final class SpngImageReader extends ImageReader {
+
+    private static final int READ_CHUNK = 64 * 1024;
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    private final SpngLibrary library;
+    private long streamStart;
+    private byte[] data;
+    private PngHeader header;
+
+    SpngImageReader(SpngImageReaderSpi provider, SpngLibrary library) {
+        super(provider);
+        this.library = library;
+    }
+
+    @Override
+    public void setInput(Object input, boolean seekForwardOnly, boolean ignoreMetadata) {
+        super.setInput(input, seekForwardOnly, ignoreMetadata);
+        data = null;
+        header = null;
+        if (input instanceof ImageInputStream stream) {
+            try {
+                streamStart = stream.getStreamPosition();
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read the input's position", e);
+            }
+        }
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        data = null;
+        header = null;
+    }
+
+    @Override
+    public int getNumImages(boolean allowSearch) throws IOException {
+        requireInput();
+        return 1;
+    }
+
+    @Override
+    public int getWidth(int imageIndex) throws IOException {
+        return header(imageIndex).width();
+    }
+
+    @Override
+    public int getHeight(int imageIndex) throws IOException {
+        return header(imageIndex).height();
+    }
+
+    @Override
+    public Iterator<ImageTypeSpecifier> getImageTypes(int imageIndex) throws IOException {
+        PngHeader png = header(imageIndex);
+        boolean alpha = new SpngDecoder(library.functions()).hasAlpha(data, png);
+        int type = alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+        return List.of(ImageTypeSpecifier.createFromBufferedImageType(type)).iterator();
+    }
+
+    @Override
+    public IIOMetadata getStreamMetadata() {
+        return null;
+    }
+
+    @Override
+    public IIOMetadata getImageMetadata(int imageIndex) throws IOException {
+        header(imageIndex);
+        return null;
+    }
+
+    @Override
+    public BufferedImage read(int imageIndex, ImageReadParam param) throws IOException {
+        PngHeader png = header(imageIndex);
+        rejectUnsupported(param);
+        SampleGrid grid = param == null ? SampleGrid.whole(png.width(), png.height())
+                : SampleGrid.of(getSourceRegion(param, png.width(), png.height()), param.getSourceXSubsampling(),
+                        param.getSourceYSubsampling());
+        clearAbortRequest();
+        processImageStarted(imageIndex);
+        BufferedImage image = new SpngDecoder(library.functions()).decode(data, png, grid);
+        processImageComplete();
+        return image;
+    }
+
+    private PngHeader header(int imageIndex) throws IOException {
+        if (imageIndex != 0) {
+            throw new IndexOutOfBoundsException("this reader reads a PNG's one image, not image " + imageIndex);
+        }
+        if (header == null) {
+            byte[] bytes = readAll(requireInput());
+            header = PngHeader.parse(bytes).orElseThrow(() -> new IIOException("not a PNG this reader decodes"));
+            data = bytes;
+        }
+        return header;
+    }
+
+    private ImageInputStream requireInput() {
+        if (!(getInput() instanceof ImageInputStream stream)) {
+            throw new IllegalStateException("input is not set");
+        }
+        return stream;
+    }
+
+    /**
+     * The whole input from where it was set. Bytes already held in one array are used as they are (they
+     * are only read); a stream that knows its length is read into an array of exactly that size;
+     * otherwise the array grows as needed and is trimmed once at the end.
+     */
+    private byte[] readAll(ImageInputStream stream) throws IOException {
+        if (stream instanceof ByteArrayImageInputStream inMemory) {
+            return inMemory.bytesFrom(streamStart);
+        }
+        stream.seek(streamStart);
+        long length = stream.length();
+        if (length >= streamStart && length - streamStart <= MAX_ARRAY) {
+            byte[] bytes = new byte[(int) (length - streamStart)];
+            stream.readFully(bytes);
+            return bytes;
+        }
+        byte[] bytes = new byte[READ_CHUNK];
+        int size = 0;
+        int n;
+        while ((n = stream.read(bytes, size, bytes.length - size)) > 0) {
+            size += n;
+            if (size == bytes.length) {
+                if (size == MAX_ARRAY) {
+                    throw new IIOException("the PNG is larger than " + MAX_ARRAY + " bytes");
+                }
+                bytes = Arrays.copyOf(bytes, (int) Math.min((long) size * 2, MAX_ARRAY));
+            }
+        }
+        return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
+    }
+
+    private static void rejectUnsupported(ImageReadParam param) throws IIOException {
+        if (param == null) {
+            return;
+        }
+        if (param.getDestination() != null || param.getDestinationType() != null) {
+            throw new IIOException("this reader creates its own destination image");
+        }
+        if (param.getSourceBands() != null || param.getDestinationBands() != null) {
+            throw new IIOException("this reader does not select bands");
+        }
+        if (param.getDestinationOffset().x != 0 || param.getDestinationOffset().y != 0) {
+            throw new IIOException("this reader does not offset its destination");
+        }
+    }
+}
