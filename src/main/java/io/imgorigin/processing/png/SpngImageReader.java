@@ -2,7 +2,6 @@ package io.imgorigin.processing.png;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -13,7 +12,7 @@ import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 
-import io.imgorigin.processing.ByteArrayImageInputStream;
+import io.imgorigin.processing.WholeInput;
 
 /**
  * Reads a PNG's image (an APNG's default image) with libspng, honouring the source region and
@@ -22,8 +21,6 @@ import io.imgorigin.processing.ByteArrayImageInputStream;
  */
 public final class SpngImageReader extends ImageReader {
 
-    private static final int READ_CHUNK = 64 * 1024;
-    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private final SpngLibrary library;
     private long streamStart;
@@ -110,7 +107,7 @@ public final class SpngImageReader extends ImageReader {
             throw new IndexOutOfBoundsException("this reader reads a PNG's one image, not image " + imageIndex);
         }
         if (header == null) {
-            byte[] bytes = readAll(requireInput());
+            byte[] bytes = WholeInput.read(requireInput(), streamStart, "PNG");
             header = PngHeader.parse(bytes).orElseThrow(() -> new IIOException("not a PNG this reader decodes"));
             data = bytes;
         }
@@ -122,37 +119,6 @@ public final class SpngImageReader extends ImageReader {
             throw new IllegalStateException("input is not set");
         }
         return stream;
-    }
-
-    /**
-     * The whole input from where it was set. Bytes already held in one array are used as they are (they
-     * are only read); a stream that knows its length is read into an array of exactly that size;
-     * otherwise the array grows as needed and is trimmed once at the end.
-     */
-    private byte[] readAll(ImageInputStream stream) throws IOException {
-        if (stream instanceof ByteArrayImageInputStream inMemory) {
-            return inMemory.bytesFrom(streamStart);
-        }
-        stream.seek(streamStart);
-        long length = stream.length();
-        if (length >= streamStart && length - streamStart <= MAX_ARRAY) {
-            byte[] bytes = new byte[(int) (length - streamStart)];
-            stream.readFully(bytes);
-            return bytes;
-        }
-        byte[] bytes = new byte[READ_CHUNK];
-        int size = 0;
-        int n;
-        while ((n = stream.read(bytes, size, bytes.length - size)) > 0) {
-            size += n;
-            if (size == bytes.length) {
-                if (size == MAX_ARRAY) {
-                    throw new IIOException("the PNG is larger than " + MAX_ARRAY + " bytes");
-                }
-                bytes = Arrays.copyOf(bytes, (int) Math.min((long) size * 2, MAX_ARRAY));
-            }
-        }
-        return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
     }
 
     private static void rejectUnsupported(ImageReadParam param) throws IIOException {
