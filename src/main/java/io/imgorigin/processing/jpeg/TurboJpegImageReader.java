@@ -7,22 +7,18 @@ import java.util.List;
 
 import javax.imageio.IIOException;
 import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.stream.ImageInputStream;
 
-import io.imgorigin.processing.WholeInput;
+import io.imgorigin.processing.WholeInputImageReader;
 
 /**
  * Reads one JPEG image with libjpeg-turbo. Embedded colour profiles are not applied: the pixels come back
  * as decoded, in TYPE_INT_RGB for colour and TYPE_BYTE_GRAY for gray JPEGs. No metadata is read.
  */
-public final class TurboJpegImageReader extends ImageReader {
-
+public final class TurboJpegImageReader extends WholeInputImageReader {
 
     private final TurboJpegLibrary library;
-    private long streamStart;
     private byte[] data;
     private JpegHeader header;
 
@@ -32,30 +28,9 @@ public final class TurboJpegImageReader extends ImageReader {
     }
 
     @Override
-    public void setInput(Object input, boolean seekForwardOnly, boolean ignoreMetadata) {
-        super.setInput(input, seekForwardOnly, ignoreMetadata);
+    protected void forget() {
         data = null;
         header = null;
-        if (input instanceof ImageInputStream stream) {
-            try {
-                streamStart = stream.getStreamPosition();
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read the input's position", e);
-            }
-        }
-    }
-
-    @Override
-    public void reset() {
-        super.reset();
-        data = null;
-        header = null;
-    }
-
-    @Override
-    public int getNumImages(boolean allowSearch) throws IOException {
-        requireInput();
-        return 1;
     }
 
     @Override
@@ -110,32 +85,10 @@ public final class TurboJpegImageReader extends ImageReader {
             throw new IndexOutOfBoundsException("a JPEG holds one image, not image " + imageIndex);
         }
         if (header == null) {
-            byte[] bytes = WholeInput.read(requireInput(), streamStart, "JPEG");
+            byte[] bytes = wholeInput("JPEG");
             header = new TurboJpegDecoder(library.functions()).readHeader(bytes);
             data = bytes;
         }
         return header;
-    }
-
-    private ImageInputStream requireInput() {
-        if (!(getInput() instanceof ImageInputStream stream)) {
-            throw new IllegalStateException("input is not set");
-        }
-        return stream;
-    }
-
-    private static void rejectUnsupported(ImageReadParam param) throws IIOException {
-        if (param == null) {
-            return;
-        }
-        if (param.getDestination() != null || param.getDestinationType() != null) {
-            throw new IIOException("this reader creates its own destination image");
-        }
-        if (param.getSourceBands() != null || param.getDestinationBands() != null) {
-            throw new IIOException("this reader does not select bands");
-        }
-        if (param.getDestinationOffset().x != 0 || param.getDestinationOffset().y != 0) {
-            throw new IIOException("this reader does not offset its destination");
-        }
     }
 }

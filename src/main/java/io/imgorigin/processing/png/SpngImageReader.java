@@ -7,23 +7,19 @@ import java.util.List;
 
 import javax.imageio.IIOException;
 import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.stream.ImageInputStream;
 
-import io.imgorigin.processing.WholeInput;
+import io.imgorigin.processing.WholeInputImageReader;
 
 /**
  * Reads a PNG's image (an APNG's default image) with libspng, honouring the source region and
  * subsampling of an ImageReadParam. Like the JDK's reader it applies neither gAMA nor iCCP and returns
  * the stored values, 16-bit ones rounded to 8 bits; tRNS transparency is applied. No metadata is read.
  */
-public final class SpngImageReader extends ImageReader {
-
+public final class SpngImageReader extends WholeInputImageReader {
 
     private final SpngLibrary library;
-    private long streamStart;
     private byte[] data;
     private PngHeader header;
 
@@ -33,30 +29,9 @@ public final class SpngImageReader extends ImageReader {
     }
 
     @Override
-    public void setInput(Object input, boolean seekForwardOnly, boolean ignoreMetadata) {
-        super.setInput(input, seekForwardOnly, ignoreMetadata);
+    protected void forget() {
         data = null;
         header = null;
-        if (input instanceof ImageInputStream stream) {
-            try {
-                streamStart = stream.getStreamPosition();
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read the input's position", e);
-            }
-        }
-    }
-
-    @Override
-    public void reset() {
-        super.reset();
-        data = null;
-        header = null;
-    }
-
-    @Override
-    public int getNumImages(boolean allowSearch) throws IOException {
-        requireInput();
-        return 1;
     }
 
     @Override
@@ -107,32 +82,10 @@ public final class SpngImageReader extends ImageReader {
             throw new IndexOutOfBoundsException("this reader reads a PNG's one image, not image " + imageIndex);
         }
         if (header == null) {
-            byte[] bytes = WholeInput.read(requireInput(), streamStart, "PNG");
+            byte[] bytes = wholeInput("PNG");
             header = PngHeader.parse(bytes).orElseThrow(() -> new IIOException("not a PNG this reader decodes"));
             data = bytes;
         }
         return header;
-    }
-
-    private ImageInputStream requireInput() {
-        if (!(getInput() instanceof ImageInputStream stream)) {
-            throw new IllegalStateException("input is not set");
-        }
-        return stream;
-    }
-
-    private static void rejectUnsupported(ImageReadParam param) throws IIOException {
-        if (param == null) {
-            return;
-        }
-        if (param.getDestination() != null || param.getDestinationType() != null) {
-            throw new IIOException("this reader creates its own destination image");
-        }
-        if (param.getSourceBands() != null || param.getDestinationBands() != null) {
-            throw new IIOException("this reader does not select bands");
-        }
-        if (param.getDestinationOffset().x != 0 || param.getDestinationOffset().y != 0) {
-            throw new IIOException("this reader does not offset its destination");
-        }
     }
 }
