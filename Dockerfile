@@ -23,10 +23,11 @@ FROM eclipse-temurin:25-jre-noble
 # The JPEG fast path loads libturbojpeg.so.0 (libjpeg-turbo's TurboJPEG API). Ubuntu ships it in
 # the package `libturbojpeg`; Debian calls the same library `libturbojpeg0` (that is the name
 # .ci/run installs on the Debian CI machine). The PNG decoder loads libspng.so.0, which both
-# distributions package as `libspng0` (Ubuntu in universe). Versions are not pinned so a rebuild
+# distributions package as `libspng0` (Ubuntu in universe), and libdeflate.so.0 (`libdeflate0`),
+# which inflates whole 8-bit images three to four times as fast as the zlib inside libspng. Versions are not pinned so a rebuild
 # picks up the release's security updates.
 RUN apt-get update \
-    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libturbojpeg libspng0 \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libturbojpeg libspng0 libdeflate0 \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 imgorigin \
     && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \
@@ -57,11 +58,14 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=40s --retries=3 \
 # may shrink is shrunk and regrown around the large decoded images, which cost a third more CPU per
 # 12 MP request in the benchmark); the rest is metaspace, thread stacks, direct buffers and the
 # native allocations of libjpeg-turbo and libspng. An OutOfMemoryError ends the process so the
-# orchestrator replaces it instead of leaving a half-working JVM. JAVA_TOOL_OPTIONS remains free
-# for operators (agents, extra -D settings).
+# orchestrator replaces it instead of leaving a half-working JVM. The incubating vector module lets
+# the PNG decoder undo the Paeth filter a pixel at a time in vector registers (about 40% less decode
+# time for a photograph-like PNG; the JVM prints one warning at start that it is in use).
+# JAVA_TOOL_OPTIONS remains free for operators (agents, extra -D settings).
 ENTRYPOINT ["java", \
     "-XX:InitialRAMPercentage=75", \
     "-XX:MaxRAMPercentage=75", \
     "-XX:+ExitOnOutOfMemoryError", \
     "--enable-native-access=ALL-UNNAMED", \
+    "--add-modules=jdk.incubator.vector", \
     "-jar", "/app/imgorigin.jar"]

@@ -216,7 +216,7 @@ start_imgorigin() {
     IMGORIGIN_MANAGEMENT_PORT=$(free_port)
     # shellcheck disable=SC2086 # heap and JAVA_OPTS are lists of options
     AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_REGION=us-east-1 \
-        "$JAVA" $heap ${JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -jar "$IMGORIGIN_JAR" \
+        "$JAVA" $heap ${JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED --add-modules=jdk.incubator.vector -jar "$IMGORIGIN_JAR" \
         --server.address=127.0.0.1 --server.port="$IMGORIGIN_PORT" \
         --management.server.address=127.0.0.1 --management.server.port="$IMGORIGIN_MANAGEMENT_PORT" \
         --imgorigin.source.type=s3 --imgorigin.source.s3.endpoint="$S3_ENDPOINT" \

@@ -150,13 +150,13 @@ check('Dockerfile: temurin 25 stages, libturbojpeg without recommends, non-root 
     assert.match(dockerfile, /^FROM eclipse-temurin:25-jre\S*$/m);
     assert.match(dockerfile, /--mount=type=cache,target=\/root\/\.m2/);
     assert.match(dockerfile, /\.\/mvnw -B -DskipTests package/);
-    assert.match(dockerfile, /apt-get install -y --no-install-recommends libturbojpeg\b/);
+    assert.match(dockerfile, /apt-get install -y --no-install-recommends libturbojpeg\b.*\blibspng0\b.*\blibdeflate0\b/);
     assert.match(dockerfile, /rm -rf \/var\/lib\/apt\/lists\/\*/);
     assert.match(dockerfile, /--uid 10001/);
     assert.match(dockerfile, /^USER 10001:10001$/m);
     assert.match(dockerfile, /^EXPOSE 8080 8081$/m);
     assert.match(dockerfile, /^HEALTHCHECK .*\n?.*imgorigin-healthcheck/m);
-    for (const flag of ['-XX:InitialRAMPercentage=75', '-XX:MaxRAMPercentage=75', '-XX:+ExitOnOutOfMemoryError', '--enable-native-access=ALL-UNNAMED']) {
+    for (const flag of ['-XX:InitialRAMPercentage=75', '-XX:MaxRAMPercentage=75', '-XX:+ExitOnOutOfMemoryError', '--enable-native-access=ALL-UNNAMED', '--add-modules=jdk.incubator.vector']) {
         assert.ok(dockerfile.includes('"' + flag + '"'), flag);
     }
     const copied = [...dockerfile.matchAll(/^COPY (?!--from)(\S+)/gm)].map((m) => m[1]);

@@ -10,6 +10,7 @@ import io.imgorigin.processing.ImageProcessor;
 import io.imgorigin.processing.ProcessingEngine;
 import io.imgorigin.processing.geometry.Geometry;
 import io.imgorigin.processing.jpeg.TurboJpegLibrary;
+import io.imgorigin.processing.png.Libdeflate;
 import io.imgorigin.processing.png.SpngLibrary;
 import io.imgorigin.security.SignatureVerifier;
 import io.imgorigin.serving.CpuWorkers;
@@ -33,6 +34,10 @@ public class ServiceConfiguration {
         if (properties.processing().nativeCodecs()) {
             logUnavailable("libturbojpeg", TurboJpegLibrary.isAvailable(), TurboJpegLibrary.status());
             logUnavailable("libspng", SpngLibrary.isAvailable(), SpngLibrary.status());
+            if (SpngLibrary.isAvailable()) {
+                logUnavailable("libdeflate (for libspng's faster whole-image path)", Libdeflate.isAvailable(),
+                        Libdeflate.status());
+            }
         }
         HeapSizing heap = HeapSizing.current();
         if (heap.canShrink()) {

@@ -2,17 +2,12 @@ package io.imgorigin.processing.jpeg;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
+
+import io.imgorigin.processing.NativeLibraries;
 
 /**
  * libjpeg-turbo's TurboJPEG library, loaded once per process on first use. When it cannot be loaded the
@@ -57,19 +52,18 @@ public final class TurboJpegLibrary {
     }
 
     static TurboJpegLibrary load(List<String> candidates) {
-        List<String> failures = new ArrayList<>();
-        for (String candidate : candidates) {
-            try {
-                SymbolLookup lookup = SymbolLookup.libraryLookup(candidate, Arena.global());
-                TurboJpegFunctions functions = TurboJpegFunctions.bind(lookup);
-                List<ScalingFactor> factors = readScalingFactors(functions);
-                return new TurboJpegLibrary(functions, factors,
-                        "libturbojpeg (TurboJPEG 2 API) loaded from " + resolvedPath(candidate));
-            } catch (RuntimeException e) {
-                failures.add(candidate + ": " + e.getMessage());
-            }
+        try {
+            NativeLibraries.Bound<TurboJpegLibrary> bound = NativeLibraries.bindFirst(candidates, "libturbojpeg.so",
+                    lookup -> {
+                        TurboJpegFunctions functions = TurboJpegFunctions.bind(lookup);
+                        return new TurboJpegLibrary(functions, readScalingFactors(functions), "");
+                    });
+            TurboJpegLibrary library = bound.functions();
+            return new TurboJpegLibrary(library.functions, library.scalingFactors,
+                    "libturbojpeg (TurboJPEG 2 API) loaded from " + bound.path());
+        } catch (IllegalStateException e) {
+            return new TurboJpegLibrary(null, List.of(), e.getMessage());
         }
-        return new TurboJpegLibrary(null, List.of(), "unavailable: " + String.join("; ", failures));
     }
 
     boolean available() {
@@ -106,25 +100,6 @@ public final class TurboJpegLibrary {
                 factors.add(new ScalingFactor(pairs.getAtIndex(JAVA_INT, 2L * i), pairs.getAtIndex(JAVA_INT, 2L * i + 1)));
             }
             return List.copyOf(factors);
-        }
-    }
-
-    /** The file the dynamic loader chose for a bare library name, as the process's memory map shows it. */
-    private static String resolvedPath(String candidate) {
-        if (candidate.startsWith("/")) {
-            return candidate;
-        }
-        Path maps = Path.of("/proc/self/maps");
-        if (!Files.isReadable(maps)) {
-            return candidate;
-        }
-        try (Stream<String> lines = Files.lines(maps)) {
-            Optional<String> path = lines.map(line -> line.substring(line.lastIndexOf(' ') + 1))
-                    .filter(file -> file.contains("/libturbojpeg.so"))
-                    .findFirst();
-            return path.orElse(candidate);
-        } catch (IOException | UncheckedIOException e) {
-            return candidate;
         }
     }
 

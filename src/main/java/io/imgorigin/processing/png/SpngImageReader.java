@@ -14,18 +14,21 @@ import io.imgorigin.processing.WholeInputImageReader;
 
 /**
  * Reads a PNG's image (an APNG's default image) with libspng, honouring the source region and
- * subsampling of an ImageReadParam. Like the JDK's reader it applies neither gAMA nor iCCP and returns
+ * subsampling of an ImageReadParam; a whole image that {@link InflatingPngDecoder} takes is read by it
+ * when libdeflate is present. Like the JDK's reader it applies neither gAMA nor iCCP and returns
  * the stored values, 16-bit ones rounded to 8 bits; tRNS transparency is applied. No metadata is read.
  */
 public final class SpngImageReader extends WholeInputImageReader {
 
     private final SpngLibrary library;
+    private final Libdeflate libdeflate;
     private byte[] data;
     private PngHeader header;
 
-    SpngImageReader(SpngImageReaderSpi provider, SpngLibrary library) {
+    SpngImageReader(SpngImageReaderSpi provider, SpngLibrary library, Libdeflate libdeflate) {
         super(provider);
         this.library = library;
+        this.libdeflate = libdeflate;
     }
 
     @Override
@@ -72,9 +75,31 @@ public final class SpngImageReader extends WholeInputImageReader {
                         param.getSourceYSubsampling());
         clearAbortRequest();
         processImageStarted(imageIndex);
-        BufferedImage image = new SpngDecoder(library.functions()).decode(data, png, grid);
+        BufferedImage image = null;
+        if (grid.coversWhole(png.width(), png.height())) {
+            image = inflated(png);
+        }
+        if (image == null) {
+            image = new SpngDecoder(library.functions()).decode(data, png, grid);
+        }
         processImageComplete();
         return image;
+    }
+
+    /**
+     * The whole image by the faster path when libdeflate is present and the file is one it takes, else
+     * null. A failure there is not final: libspng, which reads some damaged files that the strict
+     * whole-buffer path refuses (surplus image data, for one), decides instead.
+     */
+    private BufferedImage inflated(PngHeader png) {
+        if (!libdeflate.available() || !InflatingPngDecoder.takes(png)) {
+            return null;
+        }
+        try {
+            return new InflatingPngDecoder(libdeflate).decode(data, png);
+        } catch (IIOException e) {
+            return null;
+        }
     }
 
     private PngHeader header(int imageIndex) throws IOException {

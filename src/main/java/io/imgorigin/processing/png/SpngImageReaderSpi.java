@@ -44,7 +44,7 @@ public final class SpngImageReaderSpi extends ImageReaderSpi implements NativeCo
 
     @Override
     public ImageReader createReaderInstance(Object extension) {
-        return new SpngImageReader(this, SpngLibrary.instance());
+        return new SpngImageReader(this, SpngLibrary.instance(), Libdeflate.instance());
     }
 
     @Override

@@ -1,15 +1,8 @@
 package io.imgorigin.processing.png;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.SymbolLookup;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
+
+import io.imgorigin.processing.NativeLibraries;
 
 /**
  * libspng, loaded once per process on first use. When it cannot be loaded the PNG reader of this
@@ -51,18 +44,14 @@ public final class SpngLibrary {
     }
 
     static SpngLibrary load(List<String> candidates) {
-        List<String> failures = new ArrayList<>();
-        for (String candidate : candidates) {
-            try {
-                SymbolLookup lookup = SymbolLookup.libraryLookup(candidate, Arena.global());
-                SpngFunctions functions = SpngFunctions.bind(lookup);
-                return new SpngLibrary(functions,
-                        "libspng " + functions.version() + " loaded from " + resolvedPath(candidate));
-            } catch (RuntimeException e) {
-                failures.add(candidate + ": " + e.getMessage());
-            }
+        try {
+            NativeLibraries.Bound<SpngFunctions> bound = NativeLibraries.bindFirst(candidates, "libspng.so",
+                    SpngFunctions::bind);
+            return new SpngLibrary(bound.functions(),
+                    "libspng " + bound.functions().version() + " loaded from " + bound.path());
+        } catch (IllegalStateException e) {
+            return new SpngLibrary(null, e.getMessage());
         }
-        return new SpngLibrary(null, "unavailable: " + String.join("; ", failures));
     }
 
     boolean available() {
@@ -78,25 +67,6 @@ public final class SpngLibrary {
             throw new IllegalStateException("libspng is " + status);
         }
         return functions;
-    }
-
-    /** The file the dynamic loader chose for a bare library name, as the process's memory map shows it. */
-    private static String resolvedPath(String candidate) {
-        if (candidate.startsWith("/")) {
-            return candidate;
-        }
-        Path maps = Path.of("/proc/self/maps");
-        if (!Files.isReadable(maps)) {
-            return candidate;
-        }
-        try (Stream<String> lines = Files.lines(maps)) {
-            Optional<String> path = lines.map(line -> line.substring(line.lastIndexOf(' ') + 1))
-                    .filter(file -> file.contains("/libspng.so"))
-                    .findFirst();
-            return path.orElse(candidate);
-        } catch (IOException | UncheckedIOException e) {
-            return candidate;
-        }
     }
 
     private static final class Holder {

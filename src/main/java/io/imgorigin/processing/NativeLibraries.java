@@ -1,0 +1,65 @@
+package io.imgorigin.processing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.SymbolLookup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Finds a shared library among candidate names and paths and binds its functions, for the codecs that
+ * call native libraries. Libraries stay loaded for the life of the process.
+ */
+public final class NativeLibraries {
+
+    private NativeLibraries() {
+    }
+
+    /** The bound functions and the file they came from. */
+    public record Bound<T>(T functions, String path) {
+    }
+
+    /**
+     * Binds the first candidate that loads and has every symbol the binder asks for.
+     *
+     * @param fileName what the library's file name contains, to find the file the loader chose for a bare name
+     * @throws IllegalStateException naming every candidate and why it failed, when none did
+     */
+    public static <T> Bound<T> bindFirst(List<String> candidates, String fileName, Function<SymbolLookup, T> binder) {
+        List<String> failures = new ArrayList<>();
+        for (String candidate : candidates) {
+            try {
+                SymbolLookup lookup = SymbolLookup.libraryLookup(candidate, Arena.global());
+                return new Bound<>(binder.apply(lookup), resolvedPath(candidate, fileName));
+            } catch (RuntimeException e) {
+                failures.add(candidate + ": " + e.getMessage());
+            }
+        }
+        throw new IllegalStateException("unavailable: " + String.join("; ", failures));
+    }
+
+    /** The file the dynamic loader chose for a bare library name, as the process's memory map shows it. */
+    private static String resolvedPath(String candidate, String fileName) {
+        if (candidate.startsWith("/")) {
+            return candidate;
+        }
+        Path maps = Path.of("/proc/self/maps");
+        if (!Files.isReadable(maps)) {
+            return candidate;
+        }
+        try (Stream<String> lines = Files.lines(maps)) {
+            Optional<String> path = lines.map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                    .filter(file -> file.contains("/" + fileName))
+                    .findFirst();
+            return path.orElse(candidate);
+        } catch (IOException | UncheckedIOException e) {
+            return candidate;
+        }
+    }
+}

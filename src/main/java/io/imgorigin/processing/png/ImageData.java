@@ -1,0 +1,88 @@
+package io.imgorigin.processing.png;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+
+import javax.imageio.IIOException;
+
+/**
+ * The zlib stream of a PNG's image: its IDAT chunks, checked and joined. One IDAT is used where it lies
+ * in the file; several are copied into one array. The scan stops after the last IDAT, so chunks after
+ * the image (text, APNG frames) are neither read nor checked.
+ *
+ * @param transparency whether a tRNS chunk comes before the image data
+ */
+record ImageData(byte[] bytes, int offset, int length, boolean transparency) {
+
+    private static final int SIGNATURE_LENGTH = 8;
+    private static final int IHDR = 0x49484452;
+    private static final int PLTE = 0x504C5445;
+    private static final int IDAT = 0x49444154;
+    private static final int IEND = 0x49454E44;
+    private static final int TRNS = 0x74524E53;
+    private static final int ANCILLARY = 0x20000000;
+
+    /**
+     * Walks the chunks from the signature on. The CRCs of the critical chunks (IHDR, PLTE, IDAT) are
+     * checked, as libspng checks them; an unknown critical chunk or a chunk running past the end of the
+     * file make the file one this scan does not take. IDATs after the first run are not part of the
+     * image, so the stream comes out short and the inflater refuses it.
+     */
+    static ImageData scan(byte[] png) throws IIOException {
+        List<int[]> chunks = new ArrayList<>();
+        long total = 0;
+        boolean transparency = false;
+        int position = SIGNATURE_LENGTH;
+        while (png.length - position >= 12) {
+            long length = u32(png, position) & 0xFFFFFFFFL;
+            int type = u32(png, position + 4);
+            int data = position + 8;
+            if (length > png.length - data - 4) {
+                throw new IIOException("a PNG chunk runs past the end of the file");
+            }
+            int size = (int) length;
+            if (type == IDAT) {
+                checkCrc(png, position, size);
+                chunks.add(new int[] {data, size});
+                total += size;
+            } else if (!chunks.isEmpty() || type == IEND) {
+                break;
+            } else if (type == TRNS) {
+                transparency = true;
+            } else if (type == IHDR || type == PLTE) {
+                checkCrc(png, position, size);
+            } else if ((type & ANCILLARY) == 0) {
+                throw new IIOException("the PNG has an unknown critical chunk");
+            }
+            position = data + size + 4;
+        }
+        if (chunks.isEmpty()) {
+            throw new IIOException("the PNG has no image data");
+        }
+        if (chunks.size() == 1) {
+            return new ImageData(png, chunks.getFirst()[0], chunks.getFirst()[1], transparency);
+        }
+        // The IDATs lie within the file, so together they are shorter than it.
+        byte[] joined = new byte[(int) total];
+        int filled = 0;
+        for (int[] chunk : chunks) {
+            System.arraycopy(png, chunk[0], joined, filled, chunk[1]);
+            filled += chunk[1];
+        }
+        return new ImageData(joined, 0, joined.length, transparency);
+    }
+
+    private static void checkCrc(byte[] png, int chunk, int size) throws IIOException {
+        CRC32 crc = new CRC32();
+        crc.update(png, chunk + 4, size + 4);
+        if ((int) crc.getValue() != u32(png, chunk + 8 + size)) {
+            throw new IIOException("a PNG chunk fails its CRC check");
+        }
+    }
+
+    private static int u32(byte[] bytes, int offset) {
+        return (bytes[offset] & 0xFF) << 24 | (bytes[offset + 1] & 0xFF) << 16 | (bytes[offset + 2] & 0xFF) << 8
+                | bytes[offset + 3] & 0xFF;
+    }
+}
