@@ -82,10 +82,11 @@ final class JpegHeaderParser {
     /**
      * SPEC: a truncated image is refused. Entropy-coded data stuffs every 0xFF with a zero byte, so the
      * end-of-image marker cannot occur inside it: a file without one after its first scan has lost its end
-     * (the pure-Java decoder would otherwise fill the missing rows with grey and serve them).
+     * (the pure-Java decoder would otherwise fill the missing rows with grey and serve them). Searched from
+     * the end, where the marker almost always is.
      */
     private static void requireEndOfImage(byte[] data, int from) {
-        for (int i = from; i < data.length - 1; i++) {
+        for (int i = data.length - 2; i >= from; i--) {
             if (data[i] == (byte) 0xFF && data[i + 1] == (byte) 0xD9) {
                 return;
             }

@@ -12,6 +12,8 @@ class BoxReducerTest {
     @ParameterizedTest(name = "{0}x{1} in {2}x{3} blocks, alpha {4}")
     @CsvSource({
             "103, 61, 2, 2, false",
+            "104, 62, 2, 2, false",
+            "3, 3, 2, 2, false",
             "103, 61, 3, 5, false",
             "100, 60, 16, 16, false",
             "200, 90, 20, 13, false",
