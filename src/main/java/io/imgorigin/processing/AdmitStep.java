@@ -15,9 +15,11 @@ public final class AdmitStep implements ProcessingStep {
     private static final long DECODE_COPIES = 3;
     private static final long OUTPUT_COPIES = 3;
     /**
-     * libjpeg-turbo shrinks on load by powers of two to no less than four times the scaled size per
-     * side, the pure-Java readers subsample by whole steps that keep three times it, libwebp scales to
-     * twice it: a decoded side stays under eight times the scaled side, at most 64 times its pixels.
+     * libjpeg-turbo shrinks on load by powers of two to no less than twice the scaled size per side
+     * (so under four times it), the pure-Java readers subsample by whole steps that keep three times
+     * it, libwebp scales to twice it: a decoded side stays under eight times the scaled side, at most
+     * 64 times its pixels. A whole PNG inflated in one piece holds its filtered rows beside the pixels
+     * for a moment: two of the three copies counted.
      */
     private static final long DECODE_OVER_SCALED = 64;
 
