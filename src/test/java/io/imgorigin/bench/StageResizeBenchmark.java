@@ -24,10 +24,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import io.imgorigin.processing.transform.Resizer;
 
 /**
- * The resize stage as the service meets it in the benchmark scenarios: JPEGs decoded at full size (a
- * 4032×3024 photo to 1200 px and a 2725×2225 one to 400 px keep less than four times the output, so no
- * DCT scaling), the same 4032×3024 photo to 400 px after a 1/2 DCT decode, and an RGBA PNG with real
- * transparency. Each case is {@code sourceWidth x sourceHeight > width x height, pixels}.
+ * The resize stage as the service meets it in the benchmark scenarios, after shrink-on-load: a 2725×2225
+ * JPEG decoded at 1/2 to 400 px (2×2 blocks averaged, then Lanczos3), a 4032×3024 one decoded at 1/2 to
+ * 1200 px (Lanczos3 alone), and a 1488×1486 RGBA PNG with real transparency to 300 px. The full-size
+ * 4032×3024 case is what a source without DCT scaling (WebP, or JPEG without libjpeg-turbo) costs. Each
+ * case is {@code sourceWidth x sourceHeight > width x height, pixels}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,7 +38,7 @@ import io.imgorigin.processing.transform.Resizer;
 @Fork(1)
 public class StageResizeBenchmark {
 
-    @Param({"4032x3024>1200x900,RGB", "2725x2225>400x327,RGB", "2016x1512>400x300,RGB", "1500x1500>300x300,ARGB"})
+    @Param({"1363x1113>400x327,RGB", "2016x1512>1200x900,RGB", "1488x1486>300x300,ARGB", "4032x3024>1200x900,RGB"})
     public String scenario;
 
     private final Resizer resizer = new Resizer();
