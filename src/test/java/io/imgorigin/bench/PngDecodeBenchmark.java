@@ -38,15 +38,17 @@ import io.imgorigin.testing.SpecFilters;
  * Decoding a 1500x1500 RGBA PNG (gradients, shapes and noise, so it compresses like a photograph): the
  * JDK's reader against this project's reader, whole (libdeflate and the Java unfiltering when libdeflate
  * is present), through libspng row by row (the region leaves out the last row, which is what sends a read
- * down that path) and subsampled by 4 as the decode step asks for a small output. Run with {@code java -cp <test classpath> org.openjdk.jmh.Main PngDecodeBenchmark}; add
- * {@code -jvmArgsAppend --add-modules=jdk.incubator.vector} for the vector Paeth loop.
+ * down that path) and subsampled by 4 as the decode step asks for a small output. Run with
+ * {@code java -cp <test classpath> org.openjdk.jmh.Main PngDecodeBenchmark}; the forks get the vector
+ * module as the container does (the scalar Paeth loop: {@code -jvmArgsAppend
+ * --enable-native-access=ALL-UNNAMED}, which replaces the annotation's arguments).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--add-modules=jdk.incubator.vector"})
 public class PngDecodeBenchmark {
 
     private static final int SIDE = 1500;
