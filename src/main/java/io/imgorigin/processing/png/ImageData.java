@@ -1,7 +1,5 @@
 package io.imgorigin.processing.png;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.zip.CRC32;
 
 import javax.imageio.IIOException;
@@ -30,51 +28,63 @@ record ImageData(byte[] bytes, int offset, int length, boolean transparency) {
      * image, so the stream comes out short and the inflater refuses it.
      */
     static ImageData scan(byte[] png) throws IIOException {
-        List<int[]> chunks = new ArrayList<>();
+        CRC32 crc = new CRC32();
+        int firstChunk = -1;
+        int chunks = 0;
         long total = 0;
         boolean transparency = false;
         int position = SIGNATURE_LENGTH;
         while (png.length - position >= 12) {
-            long length = u32(png, position) & 0xFFFFFFFFL;
+            int size = chunkSize(png, position);
             int type = u32(png, position + 4);
-            int data = position + 8;
-            if (length > png.length - data - 4) {
-                throw new IIOException("a PNG chunk runs past the end of the file");
-            }
-            int size = (int) length;
             if (type == IDAT) {
-                checkCrc(png, position, size);
-                chunks.add(new int[] {data, size});
+                checkCrc(crc, png, position, size);
+                if (firstChunk < 0) {
+                    firstChunk = position;
+                }
+                chunks++;
                 total += size;
-            } else if (!chunks.isEmpty() || type == IEND) {
+            } else if (firstChunk >= 0 || type == IEND) {
                 break;
             } else if (type == TRNS) {
                 transparency = true;
             } else if (type == IHDR || type == PLTE) {
-                checkCrc(png, position, size);
+                checkCrc(crc, png, position, size);
             } else if ((type & ANCILLARY) == 0) {
                 throw new IIOException("the PNG has an unknown critical chunk");
             }
-            position = data + size + 4;
+            position += 12 + size;
         }
-        if (chunks.isEmpty()) {
+        if (firstChunk < 0) {
             throw new IIOException("the PNG has no image data");
         }
-        if (chunks.size() == 1) {
-            return new ImageData(png, chunks.getFirst()[0], chunks.getFirst()[1], transparency);
+        if (chunks == 1) {
+            return new ImageData(png, firstChunk + 8, (int) total, transparency);
         }
-        // The IDATs lie within the file, so together they are shorter than it.
+        // The IDATs lie within the file, so together they are shorter than it. A second walk copies them,
+        // so that a file of many tiny chunks costs no memory per chunk.
         byte[] joined = new byte[(int) total];
         int filled = 0;
-        for (int[] chunk : chunks) {
-            System.arraycopy(png, chunk[0], joined, filled, chunk[1]);
-            filled += chunk[1];
+        for (int chunk = firstChunk, n = 0; n < chunks; n++) {
+            int size = chunkSize(png, chunk);
+            System.arraycopy(png, chunk + 8, joined, filled, size);
+            filled += size;
+            chunk += 12 + size;
         }
         return new ImageData(joined, 0, joined.length, transparency);
     }
 
-    private static void checkCrc(byte[] png, int chunk, int size) throws IIOException {
-        CRC32 crc = new CRC32();
+    /** The chunk's data length, refused when the chunk with its CRC would run past the end of the file. */
+    private static int chunkSize(byte[] png, int chunk) throws IIOException {
+        long length = u32(png, chunk) & 0xFFFFFFFFL;
+        if (length > png.length - chunk - 12L) {
+            throw new IIOException("a PNG chunk runs past the end of the file");
+        }
+        return (int) length;
+    }
+
+    private static void checkCrc(CRC32 crc, byte[] png, int chunk, int size) throws IIOException {
+        crc.reset();
         crc.update(png, chunk + 4, size + 4);
         if ((int) crc.getValue() != u32(png, chunk + 8 + size)) {
             throw new IIOException("a PNG chunk fails its CRC check");

@@ -55,6 +55,16 @@ class InflatingPngDecoderTest {
         assertSameAsJdk(png, image);
     }
 
+    @Test
+    void joinsImageDataSplitIntoOneByteChunks() throws IOException {
+        byte[] png = SpecFilters.png(40, 6, rgbaRows(photographLike(40, 30)), y -> y % 5, 1);
+        assertThat(idatCount(png)).isGreaterThan(1000);
+
+        BufferedImage image = decode(png);
+
+        assertSameAsJdk(png, image);
+    }
+
     @ParameterizedTest
     @EnumSource(value = TestPngs.Kind.class, names = {"RGB8_TRNS", "GRAY8_TRNS"})
     void leavesAColourKeyToLibspng(TestPngs.Kind kind) throws IIOException {
