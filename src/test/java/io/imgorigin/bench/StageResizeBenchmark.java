@@ -28,14 +28,15 @@ import io.imgorigin.processing.transform.Resizer;
  * JPEG decoded at 1/2 to 400 px (2×2 blocks averaged, then Lanczos3), a 4032×3024 one decoded at 1/2 to
  * 1200 px (Lanczos3 alone), and a 1488×1486 RGBA PNG with real transparency to 300 px. The full-size
  * 4032×3024 case is what a source without DCT scaling (WebP, or JPEG without libjpeg-turbo) costs. Each
- * case is {@code sourceWidth x sourceHeight > width x height, pixels}.
+ * case is {@code sourceWidth x sourceHeight > width x height, pixels}. The forks get the vector module,
+ * as the container does; {@code -jvmArgsAppend -Dunused} replaces that to measure the scalar loops.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class StageResizeBenchmark {
 
     @Param({"1363x1113>400x327,RGB", "2016x1512>1200x900,RGB", "1488x1486>300x300,ARGB", "4032x3024>1200x900,RGB"})

@@ -2,6 +2,8 @@ package io.imgorigin.processing.png;
 
 import javax.imageio.IIOException;
 
+import io.imgorigin.processing.VectorModule;
+
 /**
  * Undoes PNG's per-row filters in place on inflated image data: each row is a filter type byte followed
  * by {@code rowBytes} filtered bytes, which become the row's samples. Every predictor keeps one running
@@ -17,11 +19,6 @@ final class ScanlineFilters {
     private static final int AVERAGE = 3;
     private static final int PAETH = 4;
 
-    /**
-     * Whether the JVM was started with the incubating vector module. Without it the scalar loops serve
-     * and {@link VectorPaeth} is never loaded.
-     */
-    static final boolean VECTORS = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private ScanlineFilters() {
     }
@@ -30,7 +27,7 @@ final class ScanlineFilters {
      * @param bytesPerPixel bytes of one pixel, 1 to 8 (a byte for depths under 8 bits)
      */
     static void reverse(byte[] data, int rows, int rowBytes, int bytesPerPixel) throws IIOException {
-        reverse(data, rows, rowBytes, bytesPerPixel, VECTORS);
+        reverse(data, rows, rowBytes, bytesPerPixel, VectorModule.PRESENT);
     }
 
     /** @param vectors whether to use {@link VectorPaeth}, which needs the vector module */

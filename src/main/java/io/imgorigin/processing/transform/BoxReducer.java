@@ -2,6 +2,8 @@ package io.imgorigin.processing.transform;
 
 import java.util.Arrays;
 
+import io.imgorigin.processing.VectorModule;
+
 /**
  * Averages whole blocks of kx×ky pixels: exact area averaging, the cheap first part of a large
  * reduction. Colour is averaged weighted by alpha (as premultiplied values would be) and stored
@@ -21,8 +23,13 @@ final class BoxReducer {
 
     /** Blocks {@code [bx, bx+bw) × [by, by+bh)} of the source, each the average of its pixels. */
     static PixelBuffer reduce(PixelBuffer source, int kx, int ky, int bx, int by, int bw, int bh) {
+        return reduce(source, kx, ky, bx, by, bw, bh, VectorModule.PRESENT);
+    }
+
+    /** @param vectors whether 2×2 blocks may use {@link VectorHalving}, which needs the vector module */
+    static PixelBuffer reduce(PixelBuffer source, int kx, int ky, int bx, int by, int bw, int bh, boolean vectors) {
         if (!source.alpha() && kx * ky <= MAX_PACKED_BLOCK) {
-            return packedOpaque(source, kx, ky, bx, by, bw, bh);
+            return packedOpaque(source, kx, ky, bx, by, bw, bh, vectors);
         }
         return weighted(source, kx, ky, bx, by, bw, bh);
     }
@@ -94,7 +101,8 @@ final class BoxReducer {
      * Opaque pixels summed two channels at a time: red and blue in the two 16-bit halves of one int,
      * which cannot carry over while a block has at most 257 pixels.
      */
-    private static PixelBuffer packedOpaque(PixelBuffer source, int kx, int ky, int bx, int by, int bw, int bh) {
+    private static PixelBuffer packedOpaque(PixelBuffer source, int kx, int ky, int bx, int by, int bw, int bh,
+                                            boolean vectors) {
         PixelBuffer out = PixelBuffer.allocate(bw, bh, false);
         int x0 = bx * kx;
         int span = Math.min((bx + bw) * kx, source.width()) - x0;
@@ -110,7 +118,7 @@ final class BoxReducer {
             int base = source.index(x0, y0);
             int outBase = row * bw;
             if (kx == 2 && y1 - y0 == 2) {
-                halveRows(data, base, base + source.stride(), target, outBase, fullBlocks);
+                halveRows(data, base, base + source.stride(), target, outBase, fullBlocks, vectors);
                 if (fullBlocks < bw) {
                     target[outBase + fullBlocks] = meanOfTwo(data[base + span - 1], data[base + source.stride() + span - 1]);
                 }
@@ -152,8 +160,10 @@ final class BoxReducer {
      * half the divisor and shifting the whole int right by two leaves each rounded mean at its channel's
      * place, with the bits below it masked off. Same results as {@link Divider}.
      */
-    private static void halveRows(int[] data, int upper, int lower, int[] target, int to, int blocks) {
-        for (int col = 0; col < blocks; col++) {
+    private static void halveRows(int[] data, int upper, int lower, int[] target, int to, int blocks,
+                                  boolean vectors) {
+        int col = vectors ? VectorHalving.halveRows(data, upper, lower, target, to, blocks) : 0;
+        for (; col < blocks; col++) {
             int a = data[upper + 2 * col];
             int b = data[upper + 2 * col + 1];
             int c = data[lower + 2 * col];

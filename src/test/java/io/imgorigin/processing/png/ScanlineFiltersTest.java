@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.imgorigin.processing.VectorModule;
 import io.imgorigin.testing.SpecFilters;
 
 class ScanlineFiltersTest {
@@ -33,7 +34,7 @@ class ScanlineFiltersTest {
     @ParameterizedTest(name = "filter {0}, {1} bytes per pixel, vector Paeth {2}")
     @MethodSource("filtersAndPixelSizes")
     void undoesWhatTheFilterDid(int filter, int bytesPerPixel, boolean vectors) throws IIOException {
-        assumeTrue(!vectors || ScanlineFilters.VECTORS, "the JVM runs without jdk.incubator.vector");
+        assumeTrue(!vectors || VectorModule.PRESENT, "the JVM runs without jdk.incubator.vector");
         int rowBytes = PIXELS * bytesPerPixel;
         byte[][] samples = new byte[ROWS][rowBytes];
         Random random = new Random(filter * 10L + bytesPerPixel);
@@ -61,7 +62,7 @@ class ScanlineFiltersTest {
 
     @Test
     void theTestsRunWithTheVectorModuleAsTheServiceDoes() {
-        assertThat(ScanlineFilters.VECTORS).isTrue();
+        assertThat(VectorModule.PRESENT).isTrue();
     }
 
     @Test

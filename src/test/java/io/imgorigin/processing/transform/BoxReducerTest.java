@@ -1,32 +1,40 @@
 package io.imgorigin.processing.transform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.imgorigin.processing.VectorModule;
+
 class BoxReducerTest {
 
-    @ParameterizedTest(name = "{0}x{1} in {2}x{3} blocks, alpha {4}")
+    @ParameterizedTest(name = "{0}x{1} in {2}x{3} blocks, alpha {4}, vector loop {5}")
     @CsvSource({
-            "103, 61, 2, 2, false",
-            "104, 62, 2, 2, false",
-            "3, 3, 2, 2, false",
-            "103, 61, 3, 5, false",
-            "100, 60, 16, 16, false",
-            "200, 90, 20, 13, false",
-            "103, 61, 3, 3, true",
-            "64, 64, 2, 2, true",
-            "70, 50, 9, 4, true"})
-    void everyBlockIsTheRoundedAlphaWeightedMeanOfItsPixels(int width, int height, int kx, int ky, boolean alpha) {
+            "103, 61, 2, 2, false, false",
+            "103, 61, 2, 2, false, true",
+            "104, 62, 2, 2, false, false",
+            "104, 62, 2, 2, false, true",
+            "3, 3, 2, 2, false, true",
+            "3, 3, 2, 2, false, false",
+            "103, 61, 3, 5, false, false",
+            "100, 60, 16, 16, false, false",
+            "200, 90, 20, 13, false, false",
+            "103, 61, 3, 3, true, false",
+            "64, 64, 2, 2, true, false",
+            "70, 50, 9, 4, true, false"})
+    void everyBlockIsTheRoundedAlphaWeightedMeanOfItsPixels(int width, int height, int kx, int ky, boolean alpha,
+                                                           boolean vectors) {
+        assumeTrue(!vectors || VectorModule.PRESENT, "the JVM runs without jdk.incubator.vector");
         PixelBuffer source = noise(width, height, alpha);
         int blocksX = Math.ceilDiv(width, kx);
         int blocksY = Math.ceilDiv(height, ky);
 
-        PixelBuffer whole = BoxReducer.reduce(source, kx, ky, 0, 0, blocksX, blocksY);
-        PixelBuffer part = BoxReducer.reduce(source, kx, ky, 1, 2, blocksX - 1, blocksY - 2);
+        PixelBuffer whole = BoxReducer.reduce(source, kx, ky, 0, 0, blocksX, blocksY, vectors);
+        PixelBuffer part = BoxReducer.reduce(source, kx, ky, 1, 2, blocksX - 1, blocksY - 2, vectors);
 
         for (int by = 0; by < blocksY; by++) {
             for (int bx = 0; bx < blocksX; bx++) {
