@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.SplittableRandom;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,6 +26,8 @@ class BoxReducerTest {
             "200, 90, 20, 13, false, false",
             "103, 61, 3, 3, true, false",
             "64, 64, 2, 2, true, false",
+            "103, 61, 2, 2, true, false",
+            "3, 5, 2, 2, true, false",
             "70, 50, 9, 4, true, false"})
     void everyBlockIsTheRoundedAlphaWeightedMeanOfItsPixels(int width, int height, int kx, int ky, boolean alpha,
                                                            boolean vectors) {
@@ -42,6 +45,20 @@ class BoxReducerTest {
                 assertThat(whole.data()[by * blocksX + bx]).as("block %d,%d", bx, by).isEqualTo(expected);
                 if (bx >= 1 && by >= 2) {
                     assertThat(part.data()[(by - 2) * (blocksX - 1) + bx - 1]).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theReciprocalQuotientIsExactForEveryAlphaSumOfFourPixels() {
+        int maxSum = 4 * 255 * 255 + 4 * 255;
+        for (int a = 1; a <= 4 * 255; a++) {
+            // The quotient steps only at multiples of a: checking both sides of each step checks every x.
+            for (int x = 0; x <= maxSum; x += a) {
+                if (BoxReducer.quotient(x, a) != x / a || x > 0 && BoxReducer.quotient(x - 1, a) != (x - 1) / a) {
+                    assertThat(BoxReducer.quotient(x, a)).as("%d / %d", x, a).isEqualTo(x / a);
+                    assertThat(BoxReducer.quotient(x - 1, a)).as("%d / %d", x - 1, a).isEqualTo((x - 1) / a);
                 }
             }
         }
