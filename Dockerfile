@@ -41,6 +41,7 @@ COPY --from=build /layers/application/ ./
 # The bundled demo images: what `imgorigin.source.type=filesystem` serves when no root is set.
 COPY samples/ samples/
 COPY deploy/docker/healthcheck.sh /usr/local/bin/imgorigin-healthcheck
+COPY deploy/docker/start.sh /usr/local/bin/imgorigin-start
 
 # Files stay owned by root and read-only to the service; it writes only to /tmp. Declaring /tmp a
 # volume keeps it writable under `docker run --read-only`, and makes ECS/Fargate copy its 1777
@@ -54,18 +55,6 @@ EXPOSE 8080 8081
 HEALTHCHECK --interval=15s --timeout=5s --start-period=40s --retries=3 \
     CMD ["bash", "/usr/local/bin/imgorigin-healthcheck"]
 
-# The heap takes 75% of the container's memory limit from the start (initial = maximum: a heap that
-# may shrink is shrunk and regrown around the large decoded images, which cost a third more CPU per
-# 12 MP request in the benchmark); the rest is metaspace, thread stacks, direct buffers and the
-# native allocations of libjpeg-turbo and libspng. An OutOfMemoryError ends the process so the
-# orchestrator replaces it instead of leaving a half-working JVM. The incubating vector module lets
-# the PNG decoder undo the Paeth filter a pixel at a time in vector registers (about 40% less decode
-# time for a photograph-like PNG; the JVM prints one warning at start that it is in use).
-# JAVA_TOOL_OPTIONS remains free for operators (agents, extra -D settings).
-ENTRYPOINT ["java", \
-    "-XX:InitialRAMPercentage=75", \
-    "-XX:MaxRAMPercentage=75", \
-    "-XX:+ExitOnOutOfMemoryError", \
-    "--enable-native-access=ALL-UNNAMED", \
-    "--add-modules=jdk.incubator.vector", \
-    "-jar", "/app/imgorigin.jar"]
+# deploy/docker/start.sh sets the JVM: heap 75% of the memory limit from the start, exit on
+# OutOfMemoryError, native access for the codecs, and the vector module when this runtime has it.
+ENTRYPOINT ["bash", "/usr/local/bin/imgorigin-start"]

@@ -144,7 +144,7 @@ check('function keeps the same options the cache policy keys on', () => {
     assert.deepEqual(Array.from(options).sort(), SPEC_OPTIONS);
 });
 
-check('Dockerfile: temurin 25 stages, libturbojpeg without recommends, non-root 10001, ports, health check', () => {
+check('Dockerfile: temurin 25 stages, native libraries without recommends, non-root 10001, ports, health check, start script', () => {
     const dockerfile = read('Dockerfile');
     assert.match(dockerfile, /^FROM eclipse-temurin:25-jdk\S* AS build$/m);
     assert.match(dockerfile, /^FROM eclipse-temurin:25-jre\S*$/m);
@@ -156,8 +156,11 @@ check('Dockerfile: temurin 25 stages, libturbojpeg without recommends, non-root 
     assert.match(dockerfile, /^USER 10001:10001$/m);
     assert.match(dockerfile, /^EXPOSE 8080 8081$/m);
     assert.match(dockerfile, /^HEALTHCHECK .*\n?.*imgorigin-healthcheck/m);
+    assert.match(dockerfile, /^ENTRYPOINT \["bash", "\/usr\/local\/bin\/imgorigin-start"\]$/m);
+    assert.match(dockerfile, /^COPY deploy\/docker\/start\.sh \/usr\/local\/bin\/imgorigin-start$/m);
+    const start = read('deploy/docker/start.sh');
     for (const flag of ['-XX:InitialRAMPercentage=75', '-XX:MaxRAMPercentage=75', '-XX:+ExitOnOutOfMemoryError', '--enable-native-access=ALL-UNNAMED', '--add-modules=jdk.incubator.vector']) {
-        assert.ok(dockerfile.includes('"' + flag + '"'), flag);
+        assert.ok(start.includes(flag), 'start.sh passes ' + flag);
     }
     const copied = [...dockerfile.matchAll(/^COPY (?!--from)(\S+)/gm)].map((m) => m[1]);
     const ignore = read('.dockerignore');

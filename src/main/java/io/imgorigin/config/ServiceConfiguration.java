@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import io.imgorigin.options.OptionsParser;
 import io.imgorigin.processing.ImageProcessor;
 import io.imgorigin.processing.ProcessingEngine;
+import io.imgorigin.processing.VectorModule;
 import io.imgorigin.processing.geometry.Geometry;
 import io.imgorigin.processing.jpeg.TurboJpegLibrary;
 import io.imgorigin.processing.png.Libdeflate;
@@ -39,6 +40,8 @@ public class ServiceConfiguration {
                         Libdeflate.status());
             }
         }
+        log.info(VectorModule.PRESENT ? "Vector API in use for PNG unfiltering and 2x2 block averaging"
+                : "Vector API not in use (start the JVM with --add-modules=jdk.incubator.vector): scalar loops");
         HeapSizing heap = HeapSizing.current();
         if (heap.canShrink()) {
             log.warn("{}", heap.advice());
