@@ -3,7 +3,12 @@ package io.imgorigin.processing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * Finds a shared library among candidate names and paths and binds its functions, for the codecs that
- * call native libraries. Libraries stay loaded for the life of the process.
+ * call native libraries, with what their bindings share: symbol lookup, the check that a C integer type
+ * passed as a Java long is 64 bits, and unwrapping what a downcall throws. Libraries stay loaded for
+ * the life of the process.
  */
 public final class NativeLibraries {
 
@@ -42,6 +49,41 @@ public final class NativeLibraries {
             }
         }
         throw new IllegalStateException("unavailable: " + String.join("; ", failures));
+    }
+
+    /** Binds a library's symbols to method handles. */
+    public record Binder(Linker linker, SymbolLookup lookup) {
+
+        public MethodHandle bind(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+            MemorySegment symbol = lookup.find(name)
+                    .orElseThrow(() -> new UnsupportedOperationException("symbol " + name + " not found"));
+            return linker.downcallHandle(symbol, descriptor, options);
+        }
+    }
+
+    /**
+     * Refuses a platform where the C type the bindings pass as a Java long is narrower.
+     *
+     * @param cType a name of {@link Linker#canonicalLayouts()}, such as "long" or "size_t"
+     */
+    public static void requireSixtyFourBits(Linker linker, String cType) {
+        if (!ValueLayout.JAVA_LONG.equals(linker.canonicalLayouts().get(cType))) {
+            throw new UnsupportedOperationException("C's " + cType + " is not 64 bits on this platform");
+        }
+    }
+
+    /**
+     * What {@code invokeExact} threw, as an unchecked exception: downcalls throw no checked exceptions, so
+     * one here is a bug and is wrapped.
+     */
+    public static RuntimeException rethrow(Throwable e) {
+        if (e instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (e instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException("unexpected checked exception from a native call", e);
     }
 
     /** The file the dynamic loader chose for a bare library name, as the process's memory map shows it. */

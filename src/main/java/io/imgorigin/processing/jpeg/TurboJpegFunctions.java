@@ -10,6 +10,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 
+import io.imgorigin.processing.NativeLibraries;
+
 /**
  * Typed entry points into the TurboJPEG 2.x C API. Every native size argument that C declares
  * {@code unsigned long} is passed as a Java long, which is only right on LP64 platforms; the library
@@ -29,10 +31,8 @@ record TurboJpegFunctions(
 
     static TurboJpegFunctions bind(SymbolLookup lookup) {
         Linker linker = Linker.nativeLinker();
-        if (!JAVA_LONG.equals(linker.canonicalLayouts().get("long"))) {
-            throw new UnsupportedOperationException("C long is not 64 bits on this platform");
-        }
-        var binder = new Binder(linker, lookup);
+        NativeLibraries.requireSixtyFourBits(linker, "long");
+        var binder = new NativeLibraries.Binder(linker, lookup);
         // The calls that take image buffers read and write Java arrays in place (no native copy of the
         // source or the pixels): they never call back into Java, and the collector waits while they run.
         Linker.Option heapAccess = Linker.Option.critical(true);
@@ -57,7 +57,7 @@ record TurboJpegFunctions(
         try {
             return (MemorySegment) initDecompress.invokeExact();
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -66,7 +66,7 @@ record TurboJpegFunctions(
         try {
             return (int) decompressHeader3.invokeExact(handle, jpeg, size, width, height, subsampling, colorspace);
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -76,7 +76,7 @@ record TurboJpegFunctions(
             return (int) decompress2.invokeExact(handle, jpeg, size, destination, width, pitch, height, pixelFormat,
                     flags);
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -84,7 +84,7 @@ record TurboJpegFunctions(
         try {
             return (MemorySegment) getScalingFactors.invokeExact(count);
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -92,7 +92,7 @@ record TurboJpegFunctions(
         try {
             return (MemorySegment) initCompress.invokeExact();
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -102,7 +102,7 @@ record TurboJpegFunctions(
             return (int) compress2.invokeExact(handle, source, width, pitch, height, pixelFormat, jpegBuffer, jpegSize,
                     subsampling, quality, flags);
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -110,7 +110,7 @@ record TurboJpegFunctions(
         try {
             free.invokeExact(buffer);
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -118,7 +118,7 @@ record TurboJpegFunctions(
         try {
             return (int) destroy.invokeExact(handle);
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -131,7 +131,7 @@ record TurboJpegFunctions(
             }
             return message.reinterpret(TurboJpegConstants.ERROR_MESSAGE_CAPACITY).getString(0);
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -139,26 +139,7 @@ record TurboJpegFunctions(
         try {
             return (int) getErrorCode.invokeExact(handle);
         } catch (Throwable e) {
-            throw rethrow(e);
-        }
-    }
-
-    private static RuntimeException rethrow(Throwable e) {
-        if (e instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (e instanceof Error error) {
-            throw error;
-        }
-        throw new IllegalStateException("unexpected checked exception from a native call", e);
-    }
-
-    private record Binder(Linker linker, SymbolLookup lookup) {
-
-        MethodHandle bind(String name, FunctionDescriptor descriptor, Linker.Option... options) {
-            MemorySegment symbol = lookup.find(name)
-                    .orElseThrow(() -> new UnsupportedOperationException("symbol " + name + " not found"));
-            return linker.downcallHandle(symbol, descriptor, options);
+            throw NativeLibraries.rethrow(e);
         }
     }
 }

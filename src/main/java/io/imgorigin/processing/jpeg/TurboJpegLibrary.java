@@ -53,17 +53,19 @@ public final class TurboJpegLibrary {
 
     static TurboJpegLibrary load(List<String> candidates) {
         try {
-            NativeLibraries.Bound<TurboJpegLibrary> bound = NativeLibraries.bindFirst(candidates, "libturbojpeg.so",
-                    lookup -> {
-                        TurboJpegFunctions functions = TurboJpegFunctions.bind(lookup);
-                        return new TurboJpegLibrary(functions, readScalingFactors(functions), "");
-                    });
-            TurboJpegLibrary library = bound.functions();
-            return new TurboJpegLibrary(library.functions, library.scalingFactors,
+            NativeLibraries.Bound<Loaded> bound = NativeLibraries.bindFirst(candidates, "libturbojpeg.so", lookup -> {
+                TurboJpegFunctions functions = TurboJpegFunctions.bind(lookup);
+                return new Loaded(functions, readScalingFactors(functions));
+            });
+            return new TurboJpegLibrary(bound.functions().functions(), bound.functions().scalingFactors(),
                     "libturbojpeg (TurboJPEG 2 API) loaded from " + bound.path());
         } catch (IllegalStateException e) {
             return new TurboJpegLibrary(null, List.of(), e.getMessage());
         }
+    }
+
+    /** What loading binds: the functions and the scaling factors they report. */
+    private record Loaded(TurboJpegFunctions functions, List<ScalingFactor> scalingFactors) {
     }
 
     boolean available() {

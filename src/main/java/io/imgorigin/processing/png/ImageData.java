@@ -36,7 +36,7 @@ record ImageData(byte[] bytes, int offset, int length, boolean transparency) {
         int position = SIGNATURE_LENGTH;
         while (png.length - position >= 12) {
             int size = chunkSize(png, position);
-            int type = u32(png, position + 4);
+            int type = PngHeader.u32(png, position + 4);
             if (type == IDAT) {
                 checkCrc(crc, png, position, size);
                 if (firstChunk < 0) {
@@ -76,7 +76,7 @@ record ImageData(byte[] bytes, int offset, int length, boolean transparency) {
 
     /** The chunk's data length, refused when the chunk with its CRC would run past the end of the file. */
     private static int chunkSize(byte[] png, int chunk) throws IIOException {
-        long length = u32(png, chunk) & 0xFFFFFFFFL;
+        long length = PngHeader.u32(png, chunk) & 0xFFFFFFFFL;
         if (length > png.length - chunk - 12L) {
             throw new IIOException("a PNG chunk runs past the end of the file");
         }
@@ -86,13 +86,8 @@ record ImageData(byte[] bytes, int offset, int length, boolean transparency) {
     private static void checkCrc(CRC32 crc, byte[] png, int chunk, int size) throws IIOException {
         crc.reset();
         crc.update(png, chunk + 4, size + 4);
-        if ((int) crc.getValue() != u32(png, chunk + 8 + size)) {
+        if ((int) crc.getValue() != PngHeader.u32(png, chunk + 8 + size)) {
             throw new IIOException("a PNG chunk fails its CRC check");
         }
-    }
-
-    private static int u32(byte[] bytes, int offset) {
-        return (bytes[offset] & 0xFF) << 24 | (bytes[offset + 1] & 0xFF) << 16 | (bytes[offset + 2] & 0xFF) << 8
-                | bytes[offset + 3] & 0xFF;
     }
 }

@@ -109,29 +109,23 @@ public final class Libdeflate {
 
         static Functions bind(SymbolLookup lookup) {
             Linker linker = Linker.nativeLinker();
-            if (!JAVA_LONG.equals(linker.canonicalLayouts().get("size_t"))) {
-                throw new UnsupportedOperationException("size_t is not 64 bits on this platform");
-            }
+            NativeLibraries.requireSixtyFourBits(linker, "size_t");
+            var binder = new NativeLibraries.Binder(linker, lookup);
             // Decompression reads and writes Java arrays in place: it never calls back into Java, and the
             // collector waits while it runs (about 10 ms for a 1500 px RGBA image).
             return new Functions(
-                    linker.downcallHandle(find(lookup, "libdeflate_alloc_decompressor"), FunctionDescriptor.of(ADDRESS)),
-                    linker.downcallHandle(find(lookup, "libdeflate_free_decompressor"),
-                            FunctionDescriptor.ofVoid(ADDRESS)),
-                    linker.downcallHandle(find(lookup, "libdeflate_zlib_decompress"),
+                    binder.bind("libdeflate_alloc_decompressor", FunctionDescriptor.of(ADDRESS)),
+                    binder.bind("libdeflate_free_decompressor", FunctionDescriptor.ofVoid(ADDRESS)),
+                    binder.bind("libdeflate_zlib_decompress",
                             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS),
                             Linker.Option.critical(true)));
-        }
-
-        private static MemorySegment find(SymbolLookup lookup, String name) {
-            return lookup.find(name).orElseThrow(() -> new UnsupportedOperationException("symbol " + name + " not found"));
         }
 
         MemorySegment allocate() {
             try {
                 return (MemorySegment) alloc.invokeExact();
             } catch (Throwable e) {
-                throw rethrow(e);
+                throw NativeLibraries.rethrow(e);
             }
         }
 
@@ -139,7 +133,7 @@ public final class Libdeflate {
             try {
                 free.invokeExact(decompressor);
             } catch (Throwable e) {
-                throw rethrow(e);
+                throw NativeLibraries.rethrow(e);
             }
         }
 
@@ -150,18 +144,8 @@ public final class Libdeflate {
                 return (int) zlibDecompress.invokeExact(decompressor, in, inLength, out, outLength,
                         MemorySegment.NULL);
             } catch (Throwable e) {
-                throw rethrow(e);
+                throw NativeLibraries.rethrow(e);
             }
-        }
-
-        private static RuntimeException rethrow(Throwable e) {
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("unexpected checked exception from a native call", e);
         }
     }
 

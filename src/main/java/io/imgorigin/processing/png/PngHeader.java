@@ -65,7 +65,8 @@ record PngHeader(int width, int height, int bitDepth, int colorType, boolean int
         };
     }
 
-    private static int u32(byte[] bytes, int offset) {
+    /** The big-endian 32-bit value at {@code offset}, as PNG stores lengths, types and sizes. */
+    static int u32(byte[] bytes, int offset) {
         return (bytes[offset] & 0xFF) << 24 | (bytes[offset + 1] & 0xFF) << 16 | (bytes[offset + 2] & 0xFF) << 8
                 | bytes[offset + 3] & 0xFF;
     }

@@ -10,6 +10,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 
+import io.imgorigin.processing.NativeLibraries;
+
 /**
  * Typed entry points into libspng's decoding API. C's {@code size_t} is passed as a Java long and
  * {@code uint32_t} as an int holding the same bits; the binder refuses platforms where size_t is not 64 bits.
@@ -35,10 +37,8 @@ record SpngFunctions(
 
     static SpngFunctions bind(SymbolLookup lookup) {
         Linker linker = Linker.nativeLinker();
-        if (!JAVA_LONG.equals(linker.canonicalLayouts().get("size_t"))) {
-            throw new UnsupportedOperationException("size_t is not 64 bits on this platform");
-        }
-        var binder = new Binder(linker, lookup);
+        NativeLibraries.requireSixtyFourBits(linker, "size_t");
+        var binder = new NativeLibraries.Binder(linker, lookup);
         // Decoding writes straight into the pixel arrays of Java images: the call never calls back into
         // Java, and the collector waits while it runs. The PNG itself cannot be passed that way, because
         // the context keeps its address from one call to the next.
@@ -65,7 +65,7 @@ record SpngFunctions(
         try {
             return (MemorySegment) ctxNew.invokeExact(flags);
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -73,7 +73,7 @@ record SpngFunctions(
         try {
             ctxFree.invokeExact(ctx);
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -81,7 +81,7 @@ record SpngFunctions(
         try {
             return (int) setPngBuffer.invokeExact(ctx, buffer, size);
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -89,7 +89,7 @@ record SpngFunctions(
         try {
             return (int) setImageLimits.invokeExact(ctx, width, height);
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -97,7 +97,7 @@ record SpngFunctions(
         try {
             return (int) setChunkLimits.invokeExact(ctx, chunkSize, cacheSize);
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -105,7 +105,7 @@ record SpngFunctions(
         try {
             return (int) setCrcAction.invokeExact(ctx, critical, ancillary);
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -113,7 +113,7 @@ record SpngFunctions(
         try {
             return (int) getIhdr.invokeExact(ctx, ihdr);
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -121,7 +121,7 @@ record SpngFunctions(
         try {
             return (int) getTrns.invokeExact(ctx, trns);
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -129,7 +129,7 @@ record SpngFunctions(
         try {
             return (int) decodedImageSize.invokeExact(ctx, format, size);
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -137,7 +137,7 @@ record SpngFunctions(
         try {
             return (int) decodeImage.invokeExact(ctx, out, length, format, flags);
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -145,7 +145,7 @@ record SpngFunctions(
         try {
             return (int) decodeRow.invokeExact(ctx, out, length);
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -153,7 +153,7 @@ record SpngFunctions(
         try {
             return (int) getRowInfo.invokeExact(ctx, rowInfo);
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -162,7 +162,7 @@ record SpngFunctions(
         try {
             return text((MemorySegment) strerror.invokeExact(error), "libspng error " + error);
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -170,7 +170,7 @@ record SpngFunctions(
         try {
             return text((MemorySegment) versionString.invokeExact(), "unknown version");
         } catch (Throwable e) {
-            throw rethrow(e);
+            throw NativeLibraries.rethrow(e);
         }
     }
 
@@ -179,24 +179,5 @@ record SpngFunctions(
             return otherwise;
         }
         return string.reinterpret(MAX_TEXT).getString(0);
-    }
-
-    private static RuntimeException rethrow(Throwable e) {
-        if (e instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (e instanceof Error error) {
-            throw error;
-        }
-        throw new IllegalStateException("unexpected checked exception from a native call", e);
-    }
-
-    private record Binder(Linker linker, SymbolLookup lookup) {
-
-        MethodHandle bind(String name, FunctionDescriptor descriptor, Linker.Option... options) {
-            MemorySegment symbol = lookup.find(name)
-                    .orElseThrow(() -> new UnsupportedOperationException("symbol " + name + " not found"));
-            return linker.downcallHandle(symbol, descriptor, options);
-        }
     }
 }
