@@ -7,7 +7,7 @@
 # native allocations of libjpeg-turbo, libspng and libdeflate. An OutOfMemoryError ends the process
 # so the orchestrator replaces it instead of leaving a half-working JVM.
 #
-# The incubating vector module speeds up PNG decoding and 2x2 block averaging. A JRE build need not
+# The incubating vector module speeds up PNG decoding, block averaging and resampling. A JRE build need not
 # ship it, and a missing module named on the command line stops the JVM from starting, so it is
 # added only when this runtime lists it; without it the same pixels come from scalar loops.
 # JAVA_TOOL_OPTIONS remains free for operators (agents, extra -D settings).

@@ -40,7 +40,7 @@ public class ServiceConfiguration {
                         Libdeflate.status());
             }
         }
-        log.info(VectorModule.PRESENT ? "Vector API in use for PNG unfiltering and 2x2 block averaging"
+        log.info(VectorModule.PRESENT ? "Vector API in use for PNG unfiltering, 2x2 block averaging and Lanczos3 resampling"
                 : "Vector API not in use (start the JVM with --add-modules=jdk.incubator.vector): scalar loops");
         HeapSizing heap = HeapSizing.current();
         if (heap.canShrink()) {

@@ -2,6 +2,8 @@ package io.imgorigin.processing.transform;
 
 import java.util.Arrays;
 
+import io.imgorigin.processing.VectorModule;
+
 /**
  * Applies precomputed weights to a packed buffer, a strip of output rows at a time: vertically first,
  * then horizontally.
@@ -12,7 +14,8 @@ import java.util.Arrays;
  * are first unpacked into one array per channel ({@link SourceRows}), the vertical pass adds up whole
  * unpacked rows for a strip of output rows, and that result is stored transposed, one small array per
  * source column holding that column's values for the strip's rows, which the horizontal pass adds up
- * the same way.
+ * the same way. With the vector module, {@link VectorResampling} does the transpose and the horizontal
+ * pass instead, with the same results.
  *
  * <p>Opaque channels keep 8 extra fractional bits between the passes so that rounding happens once.
  * With alpha, colour is premultiplied as it is unpacked (so transparent pixels add nothing to their
@@ -25,34 +28,83 @@ final class SeparableResampler {
     private static final int STRIP = 64;
     private static final int TILE = 16;
     private static final int ALPHA_SHIFT = BITS - 8;
+    /** Strips are padded to whole blocks of the vector loops (8×8 transposes, a vector of rows). */
+    private static final int ROW_BLOCK = 16;
+    private static final boolean VECTORS = VectorModule.PRESENT && VectorResampling.suits(ROW_BLOCK);
 
     private SeparableResampler() {
     }
 
     /** @param source straight (not premultiplied) alpha when it has alpha */
     static PixelBuffer resample(PixelBuffer source, ResampleWeights horizontal, ResampleWeights vertical) {
-        int outWidth = horizontal.start().length;
+        return resample(source, horizontal, vertical, VECTORS);
+    }
+
+    /** @param vectors whether to use {@link VectorResampling}, which needs the vector module */
+    static PixelBuffer resample(PixelBuffer source, ResampleWeights horizontal, ResampleWeights vertical,
+                                boolean vectors) {
         int outHeight = vertical.start().length;
         int strip = Math.min(STRIP, outHeight);
+        int padded = Math.ceilDiv(strip, ROW_BLOCK) * ROW_BLOCK;
         boolean alpha = source.alpha();
         int channels = alpha ? 4 : 3;
+        int[] shifts = new int[channels];
+        for (int c = 0; c < channels; c++) {
+            shifts[c] = shiftBetweenPasses(c, alpha);
+        }
         SourceRows rows = new SourceRows(source, vertical.taps());
-        int[][][] rowSums = new int[strip][channels][source.width()];
-        int[][][] columns = new int[channels][source.width()][strip];
-        int[][] sums = new int[channels][strip];
-        PixelBuffer out = PixelBuffer.allocate(outWidth, outHeight, alpha);
+        int[][][] rowSums = new int[padded][channels][source.width()];
+        PixelBuffer out = PixelBuffer.allocate(horizontal.start().length, outHeight, alpha);
         Taps taps = new Taps(Math.max(horizontal.taps(), vertical.taps()));
+        StripPass pass = vectors
+                ? new VectorResampling(horizontal, out, source.width(), padded, shifts)
+                : new ScalarStrips(horizontal, out, source.width(), strip, shifts, taps);
         for (int first = 0; first < outHeight; first += strip) {
             int count = Math.min(strip, outHeight - first);
             for (int j = 0; j < count; j++) {
                 vertical(rows, vertical, first + j, rowSums[j], alpha, taps);
             }
-            for (int c = 0; c < channels; c++) {
-                transpose(rowSums, c, count, shiftBetweenPasses(c, alpha), columns[c]);
-            }
-            horizontal(horizontal, columns, count, sums, out, first, taps);
+            pass.finish(rowSums, count, first);
         }
         return out;
+    }
+
+    /** The rest of a strip's way after the vertical pass: a transpose, then the horizontal pass. */
+    interface StripPass {
+
+        /**
+         * Writes output rows {@code first..first+count-1} from the vertical pass's sums for them
+         * ({@code rowSums[j][channel][x]}, with half of the bits dropped between the passes added).
+         */
+        void finish(int[][][] rowSums, int count, int first);
+    }
+
+    /** The scalar transpose and horizontal pass, which HotSpot vectorises by itself where it can. */
+    private static final class ScalarStrips implements StripPass {
+
+        private final ResampleWeights weights;
+        private final PixelBuffer out;
+        private final int[] shifts;
+        private final Taps taps;
+        private final int[][][] columns;
+        private final int[][] sums;
+
+        ScalarStrips(ResampleWeights weights, PixelBuffer out, int width, int strip, int[] shifts, Taps taps) {
+            this.weights = weights;
+            this.out = out;
+            this.shifts = shifts;
+            this.taps = taps;
+            this.columns = new int[shifts.length][width][strip];
+            this.sums = new int[shifts.length][strip];
+        }
+
+        @Override
+        public void finish(int[][][] rowSums, int count, int first) {
+            for (int c = 0; c < shifts.length; c++) {
+                transpose(rowSums, c, count, shifts[c], columns[c]);
+            }
+            horizontal(weights, columns, count, sums, out, first, taps);
+        }
     }
 
     /** Output row {@code j} of the vertical pass: per channel, the weighted sum of whole unpacked rows. */
