@@ -2,6 +2,7 @@ package io.imgorigin.config;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,6 +14,8 @@ import io.imgorigin.processing.geometry.Geometry;
 import io.imgorigin.processing.jpeg.TurboJpegLibrary;
 import io.imgorigin.processing.png.Libdeflate;
 import io.imgorigin.processing.png.SpngLibrary;
+import io.imgorigin.processing.transform.ResizeWarmUp;
+import io.imgorigin.processing.transform.Resizer;
 import io.imgorigin.security.SignatureVerifier;
 import io.imgorigin.serving.CpuWorkers;
 import io.imgorigin.serving.EntityTags;
@@ -26,6 +29,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class ServiceConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceConfiguration.class);
+    /** Enough for the JIT to compile every resizing loop (measured: 100 rounds, a first 12 MP resize of 64 ms). */
+    private static final int WARM_UP_ROUNDS = 100;
 
     @Bean
     ProcessingEngine processingEngine(ImgoriginProperties properties) {
@@ -47,6 +52,23 @@ public class ServiceConfiguration {
             log.warn("{}", heap.advice());
         }
         return engine;
+    }
+
+    /**
+     * Compiles the resizing loops before the service reports itself ready (runners finish before the
+     * readiness state turns to accepting traffic): with the vector module about 1.5 s of CPU at start,
+     * instead of a first 12 MP request of a second. Before they are compiled the vector loops allocate
+     * an object per operation; the collection afterwards gives that garbage back at once, so that the
+     * heap does not start out grown by it (after two 12 MP requests, 154 instead of 262 MB committed).
+     */
+    @Bean
+    ApplicationRunner resizeWarmUp() {
+        return arguments -> {
+            long start = System.nanoTime();
+            new ResizeWarmUp(new Resizer()).run(WARM_UP_ROUNDS);
+            System.gc();
+            log.info("Resizing loops warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+        };
     }
 
     private static void logUnavailable(String library, boolean available, String status) {
