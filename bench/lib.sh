@@ -71,8 +71,10 @@ cleanup() {
 
 free_port() {
     local port
+    # Below the kernel's ephemeral range (32768 up by default): a port there may be the local end of an
+    # outgoing connection, which nothing listens on but which still stops a server from binding it.
     while :; do
-        port=$((20000 + RANDOM % 40000))
+        port=$((20000 + RANDOM % 12000))
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             echo "$port"
             return
