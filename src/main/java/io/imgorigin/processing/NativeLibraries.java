@@ -33,6 +33,40 @@ public final class NativeLibraries {
     }
 
     /**
+     * What a codec's library class holds: the bound functions, or null and why they are not there.
+     *
+     * @param status one line for the startup log: where the library came from, or why it is not used
+     */
+    public record Loaded<T>(T functions, String status) {
+
+        /**
+         * Binds the first candidate that works (see {@link #bindFirst}); the status is {@code describe} of
+         * what was bound, or, when nothing was, why each candidate failed.
+         */
+        public static <T> Loaded<T> first(List<String> candidates, String fileName, Function<SymbolLookup, T> binder,
+                                          Function<Bound<T>, String> describe) {
+            try {
+                Bound<T> bound = bindFirst(candidates, fileName, binder);
+                return new Loaded<>(bound.functions(), describe.apply(bound));
+            } catch (IllegalStateException e) {
+                return new Loaded<>(null, e.getMessage());
+            }
+        }
+
+        public boolean available() {
+            return functions != null;
+        }
+
+        /** The functions, or an exception naming {@code library} and why it is not loaded. */
+        public T require(String library) {
+            if (functions == null) {
+                throw new IllegalStateException(library + " is " + status);
+            }
+            return functions;
+        }
+    }
+
+    /**
      * Binds the first candidate that loads and has every symbol the binder asks for.
      *
      * @param fileName what the library's file name contains, to find the file the loader chose for a bare name

@@ -27,14 +27,10 @@ public final class TurboJpegLibrary {
     /** How the JPEG codecs of this package name themselves (see {@link io.imgorigin.processing.NativeCodec}). */
     public static final String CODEC_NAME = "turbojpeg";
 
-    private final TurboJpegFunctions functions;
-    private final List<ScalingFactor> scalingFactors;
-    private final String status;
+    private final NativeLibraries.Loaded<Bindings> loaded;
 
-    private TurboJpegLibrary(TurboJpegFunctions functions, List<ScalingFactor> scalingFactors, String status) {
-        this.functions = functions;
-        this.scalingFactors = scalingFactors;
-        this.status = status;
+    private TurboJpegLibrary(NativeLibraries.Loaded<Bindings> loaded) {
+        this.loaded = loaded;
     }
 
     /** Whether the native library was loaded and its functions bound. */
@@ -52,40 +48,31 @@ public final class TurboJpegLibrary {
     }
 
     static TurboJpegLibrary load(List<String> candidates) {
-        try {
-            NativeLibraries.Bound<Loaded> bound = NativeLibraries.bindFirst(candidates, "libturbojpeg.so", lookup -> {
-                TurboJpegFunctions functions = TurboJpegFunctions.bind(lookup);
-                return new Loaded(functions, readScalingFactors(functions));
-            });
-            return new TurboJpegLibrary(bound.functions().functions(), bound.functions().scalingFactors(),
-                    "libturbojpeg (TurboJPEG 2 API) loaded from " + bound.path());
-        } catch (IllegalStateException e) {
-            return new TurboJpegLibrary(null, List.of(), e.getMessage());
-        }
+        return new TurboJpegLibrary(NativeLibraries.Loaded.first(candidates, "libturbojpeg.so", lookup -> {
+            TurboJpegFunctions functions = TurboJpegFunctions.bind(lookup);
+            return new Bindings(functions, readScalingFactors(functions));
+        }, bound -> "libturbojpeg (TurboJPEG 2 API) loaded from " + bound.path()));
     }
 
     /** What loading binds: the functions and the scaling factors they report. */
-    private record Loaded(TurboJpegFunctions functions, List<ScalingFactor> scalingFactors) {
+    private record Bindings(TurboJpegFunctions functions, List<ScalingFactor> scalingFactors) {
     }
 
     boolean available() {
-        return functions != null;
+        return loaded.available();
     }
 
     String describe() {
-        return status;
+        return loaded.status();
     }
 
     TurboJpegFunctions functions() {
-        if (functions == null) {
-            throw new IllegalStateException("libturbojpeg is " + status);
-        }
-        return functions;
+        return loaded.require("libturbojpeg").functions();
     }
 
     /** The library's DCT scaling factors, those that enlarge included. */
     List<ScalingFactor> scalingFactors() {
-        return scalingFactors;
+        return loaded.available() ? loaded.functions().scalingFactors() : List.of();
     }
 
     private static List<ScalingFactor> readScalingFactors(TurboJpegFunctions functions) {

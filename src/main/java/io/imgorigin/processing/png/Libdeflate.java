@@ -32,12 +32,10 @@ public final class Libdeflate {
 
     private static final int LIBDEFLATE_SUCCESS = 0;
 
-    private final Functions functions;
-    private final String status;
+    private final NativeLibraries.Loaded<Functions> loaded;
 
-    private Libdeflate(Functions functions, String status) {
-        this.functions = functions;
-        this.status = status;
+    private Libdeflate(NativeLibraries.Loaded<Functions> loaded) {
+        this.loaded = loaded;
     }
 
     /** Whether the native library was loaded and its functions bound. */
@@ -55,21 +53,16 @@ public final class Libdeflate {
     }
 
     static Libdeflate load(List<String> candidates) {
-        try {
-            NativeLibraries.Bound<Functions> bound = NativeLibraries.bindFirst(candidates, "libdeflate.so",
-                    Functions::bind);
-            return new Libdeflate(bound.functions(), "libdeflate loaded from " + bound.path());
-        } catch (IllegalStateException e) {
-            return new Libdeflate(null, e.getMessage());
-        }
+        return new Libdeflate(NativeLibraries.Loaded.first(candidates, "libdeflate.so", Functions::bind,
+                bound -> "libdeflate loaded from " + bound.path()));
     }
 
     boolean available() {
-        return functions != null;
+        return loaded.available();
     }
 
     String describe() {
-        return status;
+        return loaded.status();
     }
 
     /**
@@ -77,9 +70,7 @@ public final class Libdeflate {
      * holds less or more is refused. Both arrays are passed to the library in place.
      */
     void inflate(byte[] in, int offset, int length, byte[] out) throws IIOException {
-        if (functions == null) {
-            throw new IllegalStateException("libdeflate is " + status);
-        }
+        Functions functions = loaded.require("libdeflate");
         MemorySegment decompressor = functions.allocate();
         if (decompressor.equals(MemorySegment.NULL)) {
             throw new IIOException("libdeflate could not allocate a decompressor");

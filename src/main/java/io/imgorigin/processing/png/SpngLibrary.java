@@ -21,12 +21,10 @@ public final class SpngLibrary {
     /** How the reader of this package names itself (see {@link io.imgorigin.processing.NativeCodec}). */
     public static final String CODEC_NAME = "spng";
 
-    private final SpngFunctions functions;
-    private final String status;
+    private final NativeLibraries.Loaded<SpngFunctions> loaded;
 
-    private SpngLibrary(SpngFunctions functions, String status) {
-        this.functions = functions;
-        this.status = status;
+    private SpngLibrary(NativeLibraries.Loaded<SpngFunctions> loaded) {
+        this.loaded = loaded;
     }
 
     /** Whether the native library was loaded and its functions bound. */
@@ -44,29 +42,20 @@ public final class SpngLibrary {
     }
 
     static SpngLibrary load(List<String> candidates) {
-        try {
-            NativeLibraries.Bound<SpngFunctions> bound = NativeLibraries.bindFirst(candidates, "libspng.so",
-                    SpngFunctions::bind);
-            return new SpngLibrary(bound.functions(),
-                    "libspng " + bound.functions().version() + " loaded from " + bound.path());
-        } catch (IllegalStateException e) {
-            return new SpngLibrary(null, e.getMessage());
-        }
+        return new SpngLibrary(NativeLibraries.Loaded.first(candidates, "libspng.so", SpngFunctions::bind,
+                bound -> "libspng " + bound.functions().version() + " loaded from " + bound.path()));
     }
 
     boolean available() {
-        return functions != null;
+        return loaded.available();
     }
 
     String describe() {
-        return status;
+        return loaded.status();
     }
 
     SpngFunctions functions() {
-        if (functions == null) {
-            throw new IllegalStateException("libspng is " + status);
-        }
-        return functions;
+        return loaded.require("libspng");
     }
 
     private static final class Holder {
