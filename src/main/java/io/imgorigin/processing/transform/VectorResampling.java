@@ -45,6 +45,11 @@ final class VectorResampling implements SeparableResampler.StripPass {
     private final int[][] columns;
     /** Output column {@code i} of the strip at {@code [i * padded ...]}, packed. */
     private final int[] outColumns;
+    /** Per output column, its taps up to the last non-zero weight (the rest pad every column to the same count). */
+    private final int[] used;
+    /** The eight rows of {@code rowSums} being transposed, and eight times {@link #outColumns}. */
+    private final int[][] eightRows = new int[SIDE][];
+    private final int[][] eightOutColumns = new int[SIDE][];
 
     /**
      * @param width  source width, the length of the vertical pass's rows
@@ -59,6 +64,22 @@ final class VectorResampling implements SeparableResampler.StripPass {
         this.shifts = shifts;
         this.columns = new int[shifts.length][width * padded];
         this.outColumns = new int[out.width() * padded];
+        this.used = usedTaps(weights);
+        Arrays.fill(eightOutColumns, outColumns);
+    }
+
+    private static int[] usedTaps(ResampleWeights weights) {
+        int taps = weights.taps();
+        int[] w = weights.weights();
+        int[] used = new int[weights.start().length];
+        for (int i = 0; i < used.length; i++) {
+            int n = taps;
+            while (n > 0 && w[i * taps + n - 1] == 0) {
+                n--;
+            }
+            used[i] = n;
+        }
+        return used;
     }
 
     @Override
@@ -67,13 +88,14 @@ final class VectorResampling implements SeparableResampler.StripPass {
         for (int c = 0; c < shifts.length; c++) {
             int[] column = columns[c];
             int shift = shifts[c];
-            for (int x = transpose(rowSums, c, rows, shift, column, width, padded); x < width; x++) {
+            for (int x = transpose(rowSums, c, rows, shift, column); x < width; x++) {
                 for (int j = 0; j < count; j++) {
                     column[x * padded + j] = rowSums[j][c][x] >> shift;
                 }
             }
         }
-        horizontal(weights, columns, padded, count, out, first, outColumns);
+        horizontal(count, first);
+        storeRows(count, first);
     }
 
     /**
@@ -90,14 +112,13 @@ final class VectorResampling implements SeparableResampler.StripPass {
      * multiple of 8, all present in {@code rowSums}) and the columns of whole 8-column blocks; returns the
      * first column left to the caller.
      */
-    private static int transpose(int[][][] rowSums, int c, int rows, int shift, int[] columns, int width, int padded) {
+    private int transpose(int[][][] rowSums, int c, int rows, int shift, int[] columns) {
         int blocks = width / SIDE;
-        int[][] eight = new int[SIDE][];
         for (int j = 0; j < rows; j += SIDE) {
             for (int q = 0; q < SIDE; q++) {
-                eight[q] = rowSums[j + q][c];
+                eightRows[q] = rowSums[j + q][c];
             }
-            transposeBlocks(eight, 0, 0, SIDE, shift, columns, j, padded, SIDE * padded, blocks);
+            transposeBlocks(eightRows, 0, 0, SIDE, shift, columns, j, padded, SIDE * padded, blocks);
         }
         return blocks * SIDE;
     }
@@ -174,10 +195,9 @@ final class VectorResampling implements SeparableResampler.StripPass {
      * The horizontal pass over a strip of {@code count} rows starting at output row {@code first}. Column
      * {@code x} of the strip is {@code columns[c][x * padded ...]}, with at least {@code count} rounded up to
      * {@link #LANES} values (the surplus lanes are computed and dropped). Output column {@code i} is
-     * gathered in {@code outColumns[i * padded ...]} and the strip then transposed into the output rows.
+     * gathered in {@code outColumns[i * padded ...]}.
      */
-    private static void horizontal(ResampleWeights weights, int[][] columns, int padded, int count, PixelBuffer out,
-                           int first, int[] outColumns) {
+    private void horizontal(int count, int first) {
         int[] starts = weights.start();
         int[] w = weights.weights();
         int taps = weights.taps();
@@ -187,20 +207,19 @@ final class VectorResampling implements SeparableResampler.StripPass {
         int[] green = columns[1];
         int[] blue = columns[2];
         int[] opacity = alpha ? columns[3] : null;
+        int[] outColumns = this.outColumns;
+        int padded = this.padded;
         IntVector start = IntVector.broadcast(ROWS, alpha ? 0 : 1 << (SHIFT - 1));
         for (int i = 0; i < outWidth; i++) {
             int at = i * taps;
-            int used = taps;
-            while (used > 0 && w[at + used - 1] == 0) {
-                used--;
-            }
+            int n = used[i];
             int s = starts[i];
             for (int k = 0; k < count; k += LANES) {
                 IntVector r = start;
                 IntVector g = start;
                 IntVector b = start;
                 IntVector a = start;
-                for (int t = 0, from = s * padded + k; t < used; t++, from += padded) {
+                for (int t = 0, from = s * padded + k; t < n; t++, from += padded) {
                     int weight = w[at + t];
                     r = r.add(IntVector.fromArray(ROWS, red, from).mul(weight));
                     g = g.add(IntVector.fromArray(ROWS, green, from).mul(weight));
@@ -213,19 +232,16 @@ final class VectorResampling implements SeparableResampler.StripPass {
                 packed.intoArray(outColumns, i * padded + k);
             }
         }
-        storeRows(outColumns, padded, count, out, first);
     }
 
     /** Output rows {@code first..first+count-1} from the strip's columns. */
-    private static void storeRows(int[] outColumns, int padded, int count, PixelBuffer out, int first) {
+    private void storeRows(int count, int first) {
         int[] target = out.data();
         int outWidth = out.width();
         int blocks = outWidth / SIDE;
         int wholeRows = count - count % SIDE;
-        int[][] eight = new int[SIDE][];
-        Arrays.fill(eight, outColumns);
         for (int j = 0; j < wholeRows; j += SIDE) {
-            transposeBlocks(eight, j, padded, SIDE * padded, 0, target, (first + j) * outWidth, outWidth, SIDE, blocks);
+            transposeBlocks(eightOutColumns, j, padded, SIDE * padded, 0, target, (first + j) * outWidth, outWidth, SIDE, blocks);
         }
         for (int j = 0; j < count; j++) {
             int i = j < wholeRows ? blocks * SIDE : 0;
