@@ -15,7 +15,7 @@ import javax.imageio.ImageReader;
  */
 public record ProcessingEngine(String jpegPath, String pngPath) {
 
-    static final String RELEASE = "1";
+    static final String RELEASE = "2";
     private static final String IMAGEIO = "imageio";
 
     /**

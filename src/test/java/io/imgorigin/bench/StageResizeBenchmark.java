@@ -25,8 +25,7 @@ import io.imgorigin.processing.transform.Resizer;
 
 /**
  * The resize stage as the service meets it in the benchmark scenarios, after shrink-on-load: a 2725×2225
- * JPEG decoded at 1/2 to 400 px (2×2 blocks averaged, then Lanczos3), a 4032×3024 one decoded at 1/2 to
- * 1200 px (Lanczos3 alone), and a 1488×1486 RGBA PNG with real transparency to 300 px. The full-size
+ * JPEG decoded at 1/4 to 400 px, a 4032×3024 one decoded at 1/2 to 1200 px (Lanczos3 alone for both), and a 1488×1486 RGBA PNG with real transparency to 300 px. The full-size
  * 4032×3024 case is what a source without DCT scaling (WebP, or JPEG without libjpeg-turbo) costs. Each
  * case is {@code sourceWidth x sourceHeight > width x height, pixels}. The forks get the vector module,
  * as the container does; {@code -jvmArgsAppend -Dunused} replaces that to measure the scalar loops.
@@ -39,7 +38,7 @@ import io.imgorigin.processing.transform.Resizer;
 @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class StageResizeBenchmark {
 
-    @Param({"1363x1113>400x327,RGB", "2016x1512>1200x900,RGB", "1488x1486>300x300,ARGB", "4032x3024>1200x900,RGB"})
+    @Param({"682x557>400x327,RGB", "2016x1512>1200x900,RGB", "1488x1486>300x300,ARGB", "4032x3024>1200x900,RGB"})
     public String scenario;
 
     private final Resizer resizer = new Resizer();

@@ -50,11 +50,10 @@ final class ImageIoDecoder {
     }
 
     /**
-     * @param wanted the smallest size worth decoding, in stored orientation; the source's own size asks
-     *               for a full decode
+     * @param shrink how small the source may be decoded
      * @param format the source's format, for messages and to single out CMYK JPEGs
      */
-    Decoded decode(byte[] bytes, Dimension source, Dimension wanted, SourceFormat format) {
+    Decoded decode(byte[] bytes, ShrinkOnLoad shrink, SourceFormat format) {
         String formatName = format.name();
         Throwable failure = null;
         boolean anyReader = false;
@@ -65,7 +64,7 @@ final class ImageIoDecoder {
                 ImageReader reader = null;
                 try {
                     reader = provider.createReaderInstance();
-                    return read(reader, bytes, source, wanted, format, decoderName);
+                    return read(reader, bytes, shrink, format, decoderName);
                 } catch (IOException | RuntimeException e) {
                     failure = e;
                 } catch (OutOfMemoryError e) {
@@ -92,14 +91,13 @@ final class ImageIoDecoder {
                 failure);
     }
 
-    private static Decoded read(ImageReader reader, byte[] bytes, Dimension source, Dimension wanted,
-            SourceFormat format, String decoderName) throws IOException {
+    private static Decoded read(ImageReader reader, byte[] bytes, ShrinkOnLoad shrink, SourceFormat format,
+            String decoderName) throws IOException {
+        Dimension source = shrink.source();
         try (ImageInputStream input = stream(bytes)) {
             reader.setInput(input, true, true);
             ImageReadParam param = reader.getDefaultReadParam();
-            if (wanted.width < source.width || wanted.height < source.height) {
-                shrinkOnLoad(param, source, wanted);
-            }
+            shrinkOnLoad(param, shrink);
             if (format == SourceFormat.JPEG) {
                 BufferedImage cmyk = UntaggedCmykJpeg.read(reader, param);
                 if (cmyk != null) {
@@ -137,13 +135,18 @@ final class ImageIoDecoder {
     }
 
     /**
-     * A DCT-scaling reader decodes at the smallest power-of-two scale that covers {@code wanted}, twice the
-     * output per side, as libvips does; the resampler then scales by the decoded image's extent, not its
-     * pixel count. libwebp rescales while decoding; the other readers can only point-sample, so they
-     * subsample only when the result keeps at least 3× the scaled size per side (1.5× {@code wanted}), a
+     * A DCT-scaling reader decodes at the power-of-two scale that {@link ShrinkOnLoad#halvings()} covers;
+     * the resampler then scales by the decoded image's extent, not its pixel count. libwebp rescales while
+     * decoding, to {@link ShrinkOnLoad#anySize()}; the other readers can only point-sample, so they
+     * subsample only when the result keeps at least 1.5× that size per side (3× the scaled size), a
      * margin that keeps aliasing out of the resized image.
      */
-    private static void shrinkOnLoad(ImageReadParam param, Dimension source, Dimension wanted) {
+    private static void shrinkOnLoad(ImageReadParam param, ShrinkOnLoad shrink) {
+        Dimension source = shrink.source();
+        Dimension wanted = param.canSetSourceRenderSize() ? shrink.halvings() : shrink.anySize();
+        if (wanted.width >= source.width && wanted.height >= source.height) {
+            return;
+        }
         if (param.canSetSourceRenderSize()) {
             param.setSourceRenderSize(wanted);
         } else if (param instanceof WebPReadParam webp) {

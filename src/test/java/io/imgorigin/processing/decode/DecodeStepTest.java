@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Color;
-import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
@@ -25,7 +24,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.imgorigin.processing.ProcessingContext;
 import io.imgorigin.processing.UnusableImageException;
-import io.imgorigin.processing.geometry.ResizePlan;
 import io.imgorigin.processing.png.SpngLibrary;
 
 /** Each input kind through probe, decode, colour and orient, with the pure-Java decoders. */
@@ -244,15 +242,6 @@ class DecodeStepTest {
         }
         Arrays.fill(broken, sos, broken.length, (byte) 0xFF);
         assertThatThrownBy(() -> pipeline.run(broken, "")).isInstanceOf(UnusableImageException.class);
-    }
-
-    @Test
-    void wantedSizeIsTwiceTheScaledSizeInStoredOrientation() {
-        ResizePlan plan = new ResizePlan(3000, 4000, 300, 400, 300, 400, ResizePlan.Finish.NONE);
-        assertThat(DecodeStep.wanted(plan, new Dimension(4000, 3000), true)).isEqualTo(new Dimension(800, 600));
-        assertThat(DecodeStep.wanted(plan, new Dimension(3000, 4000), false)).isEqualTo(new Dimension(600, 800));
-        ResizePlan none = new ResizePlan(300, 400, 300, 400, 300, 400, ResizePlan.Finish.NONE);
-        assertThat(DecodeStep.wanted(none, new Dimension(300, 400), false)).isEqualTo(new Dimension(300, 400));
     }
 
     @Test

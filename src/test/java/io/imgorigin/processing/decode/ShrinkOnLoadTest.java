@@ -16,8 +16,9 @@ import io.imgorigin.processing.jpeg.TurboJpegLibrary;
 
 /**
  * The JPEG fast path's shrink-on-load as the resize sees it: libjpeg-turbo decodes at the smallest power of
- * two that keeps twice the scaled size, and the context says how much of the decoded pixels the source
- * spans (odd sides end in a partial pixel), in upright orientation. Skipped where libturbojpeg is missing.
+ * two that keeps twice the scaled size (or the next one, where the resizer would average blocks of that),
+ * and the context says how much of the decoded pixels the source spans (odd sides end in a partial pixel),
+ * in upright orientation. Skipped where libturbojpeg is missing.
  */
 class ShrinkOnLoadTest {
 
@@ -59,6 +60,19 @@ class ShrinkOnLoadTest {
             assertThat(context.image().getWidth()).isEqualTo(501);
             assertThat(context.image().getHeight()).isEqualTo(301);
             assertThat(context.extent()).isEqualTo(new ImageExtent(500.5, 300.5));
+        }
+    }
+
+    @Test
+    void aHalvingThatWouldLeaveMoreThanThreeTimesIsHalvedAgain() {
+        byte[] jpeg = TestImageBytes.encode(TestImageBytes.marked(1361, 817, BufferedImage.TYPE_INT_RGB), "jpeg");
+        // 200×120 scaled: 1/2 (681×409) keeps twice that but leaves a 3.4× reduction, which the resizer
+        // would start with 2×2 block averaging; 1/4 (341×205) is that averaging done by the DCT.
+        try (ProcessingContext context = pipeline.run(jpeg, "w=200")) {
+            assertThat(context.decoder()).isEqualTo("turbojpeg");
+            assertThat(context.image().getWidth()).isEqualTo(341);
+            assertThat(context.image().getHeight()).isEqualTo(205);
+            assertThat(context.extent()).isEqualTo(new ImageExtent(340.25, 204.25));
         }
     }
 

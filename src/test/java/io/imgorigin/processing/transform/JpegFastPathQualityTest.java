@@ -35,10 +35,10 @@ import io.imgorigin.processing.jpeg.TurboJpegLibrary;
 
 /**
  * Issue 3's quality bar for the JPEG fast path: a 400 px result made by the whole pipeline with the native
- * codecs (libjpeg-turbo's DCT-domain shrink-on-load by a power of two, to at least twice the target, then
- * the Resizer; PNG out, so nothing is lost after the resize), measured against full decode plus a plain
- * Lanczos3, may lose at most 1 dB to vipsthumbnail's result on the same photo. Uses a real photo from the
- * shared corpus when it is present, else a generated one.
+ * codecs (libjpeg-turbo's DCT-domain shrink-on-load by a power of two, then the Resizer; PNG out, so
+ * nothing is lost after the resize), measured against full decode plus a plain Lanczos3, may lose at most
+ * 1 dB to vipsthumbnail's result on the same photo. Uses a real photo from the shared corpus when it is
+ * present, else a generated one.
  */
 class JpegFastPathQualityTest {
 
@@ -48,8 +48,9 @@ class JpegFastPathQualityTest {
     Path directory;
 
     /**
-     * A 2725×2225 photo and a 4032×3024 one, both decoded at 1/2 for 400 px. The first has odd sides, so
-     * its half-size decode ends in a partial pixel, which the resize has to account for.
+     * A 2725×2225 photo and a 4032×3024 one, both decoded at 1/4 for 400 px: the first because 1/2 would
+     * leave a 3.4× reduction, the second keeps 2.5×. The first has odd sides, so its decode ends in a
+     * partial pixel, which the resize has to account for.
      */
     @ParameterizedTest
     @ValueSource(strings = {"sharp_2569067123_aca715a2ee_o.jpg", "exif-samples_42_IndexError.jpg"})
