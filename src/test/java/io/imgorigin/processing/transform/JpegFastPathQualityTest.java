@@ -4,33 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.imgorigin.options.OptionsParser;
-import io.imgorigin.processing.Deadline;
-import io.imgorigin.processing.ImagePipeline;
-import io.imgorigin.processing.MemoryBudget;
-import io.imgorigin.processing.ProcessedImage;
-import io.imgorigin.processing.ProcessingEngine;
-import io.imgorigin.processing.ProcessingRequest;
-import io.imgorigin.processing.StageObserver;
-import io.imgorigin.processing.StandardPipeline;
-import io.imgorigin.processing.geometry.Geometry;
-import io.imgorigin.processing.jpeg.TurboJpegImageReaderSpi;
 import io.imgorigin.processing.jpeg.TurboJpegLibrary;
 
 /**
@@ -56,26 +40,21 @@ class JpegFastPathQualityTest {
     @ValueSource(strings = {"sharp_2569067123_aca715a2ee_o.jpg", "exif-samples_42_IndexError.jpg"})
     void shrinkOnLoadLosesAtMostOneDecibelToVipsthumbnail(String corpusPhoto) throws Exception {
         assumeTrue(TurboJpegLibrary.isAvailable(), () -> "libturbojpeg is not installed: " + TurboJpegLibrary.status());
-        assumeTrue(TestImages.onPath("vipsthumbnail"), "vipsthumbnail is not installed");
+        assumeTrue(Vipsthumbnail.installed(), "vipsthumbnail is not installed");
         Path input = photo(corpusPhoto);
         byte[] jpeg = Files.readAllBytes(input);
 
-        Path output = directory.resolve("thumbnail.png");
-        Process vips = new ProcessBuilder("vipsthumbnail", input.toString(), "-s", Integer.toString(TARGET_WIDTH),
-                "-o", output.toString()).redirectErrorStream(true).start();
-        assertThat(vips.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(vips.exitValue()).as(new String(vips.getInputStream().readAllBytes())).isZero();
-        BufferedImage theirs = ImageIO.read(output.toFile());
+        BufferedImage theirs = Vipsthumbnail.thumbnail(input, Integer.toString(TARGET_WIDTH));
         int width = theirs.getWidth();
         int height = theirs.getHeight();
 
-        BufferedImage full = decode(jpeg);
+        BufferedImage full = FastPathResults.fullDecode(jpeg);
         BufferedImage reference = ReferenceLanczos.resize(full, width, height);
-        BufferedImage ours = served(jpeg, width);
+        BufferedImage ours = FastPathResults.served(jpeg, width);
         assertThat(ours.getHeight()).isEqualTo(height);
 
         double oursDb = TestImages.psnr(ours, reference);
-        double theirsDb = TestImages.psnr(TestImages.opaque(theirs), reference);
+        double theirsDb = TestImages.psnr(theirs, reference);
         System.out.printf("%s: fast path %.2f dB, vipsthumbnail %.2f dB%n", corpusPhoto, oursDb, theirsDb);
         assertThat(oursDb).as("fast path %.2f dB, vipsthumbnail %.2f dB", oursDb, theirsDb).isGreaterThan(theirsDb - 1);
     }
@@ -89,27 +68,16 @@ class JpegFastPathQualityTest {
     void aThreeToFourTimesReductionStaysAboveFortyFiveDecibels() throws Exception {
         assumeTrue(TurboJpegLibrary.isAvailable(), () -> "libturbojpeg is not installed: " + TurboJpegLibrary.status());
         byte[] jpeg = Files.readAllBytes(photo("exif-samples_42_IndexError.jpg"));
-        BufferedImage full = decode(jpeg);
+        BufferedImage full = FastPathResults.fullDecode(jpeg);
         int width = (int) Math.round(full.getWidth() / 3.36);
         int height = (int) Math.round((double) full.getHeight() * width / full.getWidth());
 
-        BufferedImage ours = served(jpeg, width);
+        BufferedImage ours = FastPathResults.served(jpeg, width);
 
         assertThat(ours.getHeight()).isEqualTo(height);
         double oursDb = TestImages.psnr(ours, ReferenceLanczos.resize(full, width, height));
         System.out.printf("%d px: fast path %.2f dB%n", width, oursDb);
         assertThat(oursDb).isGreaterThan(45);
-    }
-
-    /** What the service answers for {@code w=width&f=png} with the native codecs. */
-    private static BufferedImage served(byte[] jpeg, int width) throws IOException {
-        ProcessingEngine.detect(true);
-        ImagePipeline pipeline = StandardPipeline.assemble(new StandardPipeline.Settings(new Geometry(8192),
-                50_000_000L, 1000, new MemoryBudget(512L << 20, Duration.ofSeconds(5)), true), StageObserver.NONE);
-        ProcessedImage result = pipeline.process(jpeg, new ProcessingRequest(
-                new OptionsParser(8192, 80).parse("w=" + width + "&f=png").options(), false,
-                Deadline.after(Duration.ofMinutes(1))));
-        return TestImages.opaque(ImageIO.read(new ByteArrayInputStream(result.bytes())));
     }
 
     private Path photo(String name) throws IOException {
@@ -120,15 +88,5 @@ class JpegFastPathQualityTest {
         Path generated = directory.resolve("photo.jpg");
         ImageIO.write(TestImages.photoLike(2400, 1600, 5), "jpeg", generated.toFile());
         return generated;
-    }
-
-    private static BufferedImage decode(byte[] jpeg) throws IOException {
-        ImageReader reader = new TurboJpegImageReaderSpi().createReaderInstance(null);
-        try (var input = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
-            reader.setInput(input, true, true);
-            return reader.read(0, null);
-        } finally {
-            reader.dispose();
-        }
     }
 }
