@@ -50,8 +50,7 @@ record ShrinkOnLoad(Dimension source, Dimension scaled) {
     }
 
     private static int anySizeSide(int source, int scaled) {
-        int block = Resizer.blockFactor((double) source / scaled);
-        return (int) Math.min(Math.min(source, (long) MARGIN * scaled), Math.ceilDiv(source, block));
+        return kept(source, scaled, 1);
     }
 
     private static int halvingsSide(int source, int scaled) {
@@ -59,6 +58,14 @@ record ShrinkOnLoad(Dimension source, Dimension scaled) {
         while (halving < LARGEST_HALVING && (double) source / (2 * halving) >= (double) MARGIN * scaled) {
             halving *= 2;
         }
+        return kept(source, scaled, halving);
+    }
+
+    /**
+     * Twice the scaled size, but no more than the resizer keeps after averaging blocks of the source
+     * decoded at 1/{@code halving}, and never more than the source.
+     */
+    private static int kept(int source, int scaled, int halving) {
         int block = Resizer.blockFactor((double) source / halving / scaled);
         return (int) Math.min(Math.min(source, (long) MARGIN * scaled), Math.ceilDiv(source, halving * block));
     }
