@@ -76,7 +76,7 @@ IMGORIGIN_CACHE_ERRORMAXAGE: {{ $c.cache.errorMaxAge | toJson }}
 IMGORIGIN_PROCESSING_TIMEOUT: {{ $c.processing.timeout | toJson }}
 IMGORIGIN_PROCESSING_THREADS: {{ $c.processing.threads | toJson }}
 IMGORIGIN_PROCESSING_QUEUE: {{ $c.processing.queue | toJson }}
-IMGORIGIN_PROCESSING_QUEUEWAIT: {{ $c.processing.queueWait | toJson }}
+IMGORIGIN_PROCESSING_MEMORYWAIT: {{ $c.processing.memoryWait | toJson }}
 IMGORIGIN_PROCESSING_MEMORYBUDGET: {{ $c.processing.memoryBudget | toJson }}
 IMGORIGIN_PROCESSING_NATIVECODECS: {{ $c.processing.nativeCodecs | toJson }}
 {{- end }}

@@ -1,5 +1,8 @@
 package io.imgorigin.processing;
 
+import io.imgorigin.codec.NativeCodec;
+import io.imgorigin.codec.NativeCodecOrdering;
+
 import java.util.Iterator;
 
 import javax.imageio.ImageIO;

@@ -2,29 +2,30 @@ package io.imgorigin.processing;
 
 import java.util.List;
 
-import io.imgorigin.processing.decode.ColorStep;
+import io.imgorigin.processing.admit.AdmitStep;
+import io.imgorigin.processing.admit.MemoryBudget;
+import io.imgorigin.processing.color.ColorStep;
+import io.imgorigin.processing.color.DefaultCmykProfile;
 import io.imgorigin.processing.decode.DecodeStep;
-import io.imgorigin.processing.decode.DefaultCmykProfile;
-import io.imgorigin.processing.decode.HeaderReader;
-import io.imgorigin.processing.decode.ProbeStep;
 import io.imgorigin.processing.encode.EncodeStep;
 import io.imgorigin.processing.encode.JpegEncoder;
 import io.imgorigin.processing.encode.PngEncoder;
 import io.imgorigin.processing.encode.WebpEncoder;
-import io.imgorigin.processing.geometry.Geometry;
+import io.imgorigin.processing.flatten.FlattenStep;
+import io.imgorigin.processing.format.FormatStep;
 import io.imgorigin.processing.orient.OrientStep;
-import io.imgorigin.processing.transform.CropPlacer;
-import io.imgorigin.processing.transform.DetailFinder;
-import io.imgorigin.processing.transform.FlattenStep;
-import io.imgorigin.processing.transform.FormatStep;
-import io.imgorigin.processing.transform.PadStep;
-import io.imgorigin.processing.transform.ResizeStep;
-import io.imgorigin.processing.transform.Resizer;
+import io.imgorigin.processing.pad.PadStep;
+import io.imgorigin.processing.pipeline.ImagePipeline;
+import io.imgorigin.processing.pipeline.StageObserver;
+import io.imgorigin.processing.probe.Geometry;
+import io.imgorigin.processing.probe.HeaderReader;
+import io.imgorigin.processing.probe.ProbeStep;
+import io.imgorigin.processing.resize.CropPlacer;
+import io.imgorigin.processing.resize.DetailFinder;
+import io.imgorigin.processing.resize.ResizeStep;
+import io.imgorigin.processing.resize.Resizer;
 
-/**
- * The steps every request's original goes through, in order: probe the header (limits), admit by
- * memory, decode, convert to sRGB, orient, choose the format, resize or crop, pad, flatten, encode.
- */
+/** The steps every request's original goes through, in the order of the list below. */
 public final class StandardPipeline {
 
     /** What the steps are configured with. */

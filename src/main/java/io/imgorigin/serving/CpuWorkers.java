@@ -1,5 +1,7 @@
 package io.imgorigin.serving;
 
+import io.imgorigin.processing.pipeline.OverloadedException;
+
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
@@ -11,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.imgorigin.processing.ProcessingTimeoutException;
+import io.imgorigin.processing.pipeline.ProcessingTimeoutException;
 
 /**
  * The bounded pool that decodes, resizes and encodes: one platform thread per core and a short
@@ -47,7 +49,7 @@ public final class CpuWorkers implements AutoCloseable {
                 }
             });
         } catch (RejectedExecutionException e) {
-            throw new OverloadedException("queue_full", "all image workers are busy and the queue is full");
+            throw new OverloadedException(OverloadedException.Reason.QUEUE_FULL, "all image workers are busy and the queue is full");
         }
         try {
             return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);

@@ -1,6 +1,6 @@
 package io.imgorigin.serving;
 
-import io.imgorigin.processing.ProcessedImage;
+import io.imgorigin.processing.pipeline.ProcessedImage;
 import io.imgorigin.source.SourceMetadata;
 
 /** What a request gets: the image, or word that the client's copy is still current. */

@@ -1,13 +1,15 @@
 package io.imgorigin.serving;
 
+import io.imgorigin.processing.pipeline.OverloadedException;
+
 import java.time.Duration;
 
-import io.imgorigin.processing.Deadline;
-import io.imgorigin.processing.ImageProcessor;
-import io.imgorigin.processing.ProcessingRequest;
-import io.imgorigin.processing.ProcessingTimeoutException;
-import io.imgorigin.processing.UnsupportedImageException;
-import io.imgorigin.processing.UnusableImageException;
+import io.imgorigin.processing.pipeline.Deadline;
+import io.imgorigin.processing.pipeline.ImageProcessor;
+import io.imgorigin.processing.pipeline.ProcessingRequest;
+import io.imgorigin.processing.pipeline.ProcessingTimeoutException;
+import io.imgorigin.processing.pipeline.UnsupportedImageException;
+import io.imgorigin.processing.pipeline.UnusableImageException;
 import io.imgorigin.source.ImageSource;
 import io.imgorigin.source.SourceMetadata;
 import io.imgorigin.source.SourceObject;
@@ -55,7 +57,7 @@ public final class ImageService {
         try {
             rendered = coalescer.run(key, () -> render(request), metrics::coalesced);
         } catch (OverloadedException e) {
-            metrics.rejected(e.reason());
+            metrics.rejected(e.reason().tag());
             throw e;
         } catch (UnsupportedImageException e) {
             metrics.rejected("unsupported");

@@ -2,7 +2,7 @@ package io.imgorigin.serving;
 
 import java.util.function.Supplier;
 
-import io.imgorigin.processing.StageObserver;
+import io.imgorigin.processing.pipeline.StageObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;

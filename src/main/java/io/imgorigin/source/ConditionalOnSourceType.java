@@ -1,12 +1,12 @@
 package io.imgorigin.source;
 
+import io.imgorigin.source.SourceProperties.SourceType;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import io.imgorigin.config.ImgoriginProperties.SourceType;
 import org.springframework.context.annotation.Conditional;
 
 /** Matches when {@code imgorigin.source.type} binds to the given type (filesystem when unset). */

@@ -1,8 +1,8 @@
 package io.imgorigin.source;
 
+import io.imgorigin.source.SourceProperties.SourceType;
 import java.util.Map;
 
-import io.imgorigin.config.ImgoriginProperties.SourceType;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -10,7 +10,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Binds the source type the same way {@code ImgoriginProperties} does, so that every spelling the
+ * Binds the source type the same way {@link SourceProperties} does, so that every spelling the
  * properties accept ({@code s3}, {@code S3}, an environment variable) selects the same beans.
  */
 class OnSourceTypeCondition extends SpringBootCondition {

@@ -2,7 +2,6 @@ package io.imgorigin.source;
 
 import java.time.Duration;
 
-import io.imgorigin.config.ImgoriginProperties;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -39,8 +38,8 @@ public class S3ClientFactory {
         this.regionFallback = regionFallback;
     }
 
-    public S3Client create(ImgoriginProperties.Source source) {
-        ImgoriginProperties.S3 s3 = source.s3();
+    public S3Client create(SourceProperties source) {
+        SourceProperties.S3 s3 = source.s3();
         Duration timeout = source.timeout();
         int attempts = Math.max(1, s3.maxAttempts());
         Duration attemptTimeout = timeout.dividedBy(attempts);
@@ -80,7 +79,7 @@ public class S3ClientFactory {
     }
 
     /** The configured region, else the SDK's default chain, else us-east-1. */
-    Region region(ImgoriginProperties.S3 s3) {
+    Region region(SourceProperties.S3 s3) {
         if (s3.region() != null && !s3.region().isBlank()) {
             return Region.of(s3.region().trim());
         }

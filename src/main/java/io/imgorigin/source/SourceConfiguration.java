@@ -1,10 +1,9 @@
 package io.imgorigin.source;
 
+import io.imgorigin.source.SourceProperties.SourceType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.imgorigin.config.ImgoriginProperties;
-import io.imgorigin.config.ImgoriginProperties.SourceType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,8 +32,8 @@ public class SourceConfiguration {
     static class FilesystemSource {
 
         @Bean
-        ImageSource imageSource(ImgoriginProperties properties) {
-            Path configured = properties.source().filesystem().root();
+        ImageSource imageSource(SourceProperties properties) {
+            Path configured = properties.filesystem().root();
             FilesystemImageSource source =
                     new FilesystemImageSource(configured == null ? DEFAULT_FILESYSTEM_ROOT : configured);
             // Not fatal: the folder may be mounted after start-up; until then every key is a 404.
@@ -55,25 +54,25 @@ public class SourceConfiguration {
          * defines its own {@link AwsCredentialsProvider} or {@link AwsRegionProvider} bean.
          */
         @Bean(destroyMethod = "close")
-        S3Client imgoriginS3Client(ImgoriginProperties properties, ObjectProvider<AwsCredentialsProvider> credentials,
+        S3Client imgoriginS3Client(SourceProperties properties, ObjectProvider<AwsCredentialsProvider> credentials,
                                    ObjectProvider<AwsRegionProvider> regions) {
             requireBucket(properties);
             S3ClientFactory factory = new S3ClientFactory(
                     credentials.getIfAvailable(() -> DefaultCredentialsProvider.builder().build()),
                     regions.getIfAvailable(DefaultAwsRegionProviderChain::new));
-            return factory.create(properties.source());
+            return factory.create(properties);
         }
 
         @Bean
-        ImageSource imageSource(ImgoriginProperties properties, S3Client imgoriginS3Client) {
-            ImgoriginProperties.S3 s3 = properties.source().s3();
+        ImageSource imageSource(SourceProperties properties, S3Client imgoriginS3Client) {
+            SourceProperties.S3 s3 = properties.s3();
             S3ImageSource source = new S3ImageSource(imgoriginS3Client, s3.bucket().trim(), s3.prefix());
             log.info("Serving originals from s3://{}/{}", s3.bucket().trim(), source.objectKey(""));
             return source;
         }
 
-        private static void requireBucket(ImgoriginProperties properties) {
-            String bucket = properties.source().s3().bucket();
+        private static void requireBucket(SourceProperties properties) {
+            String bucket = properties.s3().bucket();
             if (bucket == null || bucket.isBlank()) {
                 throw new IllegalStateException("imgorigin.source.s3.bucket (IMGORIGIN_SOURCE_S3_BUCKET) must be set"
                         + " when imgorigin.source.type is s3");

@@ -5,11 +5,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
 import io.imgorigin.options.InvalidOptionException;
-import io.imgorigin.processing.ProcessingTimeoutException;
-import io.imgorigin.processing.UnsupportedImageException;
-import io.imgorigin.processing.UnusableImageException;
+import io.imgorigin.processing.pipeline.ProcessingTimeoutException;
+import io.imgorigin.processing.pipeline.UnsupportedImageException;
+import io.imgorigin.processing.pipeline.UnusableImageException;
 import io.imgorigin.security.SignatureException;
-import io.imgorigin.serving.OverloadedException;
+import io.imgorigin.processing.pipeline.OverloadedException;
 import io.imgorigin.source.SourceNotFoundException;
 import io.imgorigin.source.SourceStoreException;
 import io.imgorigin.source.SourceTimeoutException;

@@ -27,9 +27,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.imgorigin.processing.NativeCodec;
-import io.imgorigin.processing.jpeg.TurboJpegImageReaderSpi;
-import io.imgorigin.processing.jpeg.TurboJpegLibrary;
+import io.imgorigin.codec.NativeCodec;
+import io.imgorigin.codec.turbojpeg.TurboJpegImageReaderSpi;
+import io.imgorigin.codec.turbojpeg.TurboJpegLibrary;
 
 /**
  * Decoding a 3000x2000 photo-like JPEG for a 400 px wide target: TwelveMonkeys at full size against

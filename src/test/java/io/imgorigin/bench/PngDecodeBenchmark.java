@@ -28,10 +28,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.imgorigin.processing.ByteArrayImageInputStream;
-import io.imgorigin.processing.NativeCodec;
-import io.imgorigin.processing.png.SpngImageReaderSpi;
-import io.imgorigin.processing.png.SpngLibrary;
+import io.imgorigin.codec.ByteArrayImageInputStream;
+import io.imgorigin.codec.NativeCodec;
+import io.imgorigin.codec.spng.SpngImageReaderSpi;
+import io.imgorigin.codec.spng.SpngLibrary;
 import io.imgorigin.testing.SpecFilters;
 
 /**

@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.imgorigin.processing.ImageExtent;
-import io.imgorigin.processing.transform.CropWindow;
-import io.imgorigin.processing.transform.Resizer;
+import io.imgorigin.processing.pipeline.ImageExtent;
+import io.imgorigin.processing.resize.CropWindow;
+import io.imgorigin.processing.resize.Resizer;
 import net.coobird.thumbnailator.Thumbnails;
 
 /**

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.imgorigin.processing.transform.Resizer;
+import io.imgorigin.processing.resize.Resizer;
 
 /**
  * The resize stage as the service meets it in the benchmark scenarios, after shrink-on-load: a 2725×2225

@@ -15,7 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
-import io.imgorigin.config.ImgoriginProperties;
+import io.imgorigin.deploy.SettingsEnvironment.Settings;
+import io.imgorigin.options.LimitsProperties;
+import io.imgorigin.processing.ProcessingProperties;
+import io.imgorigin.source.SourceProperties;
+import io.imgorigin.web.CacheProperties;
 
 /** Every imgorigin setting can be given through the chart's values, and arrives where the service reads it. */
 class ChartSettingsTest {
@@ -48,7 +52,7 @@ class ChartSettingsTest {
                 timeout: 15s
                 threads: 3
                 queue: 40
-                queueWait: 1s
+                memoryWait: 1s
                 memoryBudget: 512MB
                 nativeCodecs: false
             signing:
@@ -69,20 +73,20 @@ class ChartSettingsTest {
         Map<String, String> env = new HashMap<>(renderEverySetting(dir).plainEnv());
         env.put("IMGORIGIN_SECURITY_SIGNINGKEYS", "k1,k2");
 
-        ImgoriginProperties bound = SettingsEnvironment.bind(env);
+        Settings bound = SettingsEnvironment.bind(env);
 
-        assertThat(bound.source().type()).isEqualTo(ImgoriginProperties.SourceType.S3);
+        assertThat(bound.source().type()).isEqualTo(SourceProperties.SourceType.S3);
         assertThat(bound.source().timeout()).isEqualTo(Duration.ofSeconds(4));
         assertThat(bound.source().filesystem().root()).isEqualTo(Path.of("/srv/images"));
-        assertThat(bound.source().s3()).isEqualTo(new ImgoriginProperties.S3("media-originals", "originals/",
+        assertThat(bound.source().s3()).isEqualTo(new SourceProperties.S3("media-originals", "originals/",
                 "eu-west-1", URI.create("http://minio.storage:9000"), true, 5));
         assertThat(bound.limits()).isEqualTo(
-                new ImgoriginProperties.Limits(DataSize.ofMegabytes(80), 60_000_000L, 4096, 50));
+                new LimitsProperties(DataSize.ofMegabytes(80), 60_000_000L, 4096, 50));
         assertThat(bound.format().defaultQuality()).isEqualTo(72);
         assertThat(bound.cache()).isEqualTo(
-                new ImgoriginProperties.Cache("public, max-age=86400", Duration.ofSeconds(30)));
+                new CacheProperties("public, max-age=86400", Duration.ofSeconds(30)));
         assertThat(bound.security().activeKeys()).containsExactly("k1", "k2");
-        assertThat(bound.processing()).isEqualTo(new ImgoriginProperties.Processing(Duration.ofSeconds(15), 3, 40,
+        assertThat(bound.processing()).isEqualTo(new ProcessingProperties(Duration.ofSeconds(15), 3, 40,
                 Duration.ofSeconds(1), DataSize.ofMegabytes(512), false));
     }
 

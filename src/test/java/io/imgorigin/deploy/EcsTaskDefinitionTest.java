@@ -15,7 +15,11 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-import io.imgorigin.config.ImgoriginProperties;
+import io.imgorigin.deploy.SettingsEnvironment.Settings;
+import io.imgorigin.options.LimitsProperties;
+import io.imgorigin.processing.ProcessingProperties;
+import io.imgorigin.source.SourceProperties;
+import io.imgorigin.web.CacheProperties;
 
 /** deploy/ecs/task-definition.json names only real settings, and runs the container the way the image expects. */
 class EcsTaskDefinitionTest {
@@ -33,8 +37,8 @@ class EcsTaskDefinitionTest {
 
         assertThat(SettingsEnvironment.variableNames()).containsAll(env.keySet()).containsAll(secrets);
         assertThat(secrets).containsExactly("IMGORIGIN_SECURITY_SIGNINGKEYS");
-        ImgoriginProperties bound = SettingsEnvironment.bind(env);
-        assertThat(bound.source().type()).isEqualTo(ImgoriginProperties.SourceType.S3);
+        Settings bound = SettingsEnvironment.bind(env);
+        assertThat(bound.source().type()).isEqualTo(SourceProperties.SourceType.S3);
         assertThat(bound.source().timeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(bound.limits().maxSourcePixels()).isEqualTo(50_000_000L);
     }

@@ -21,7 +21,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-import io.imgorigin.config.ServiceConfiguration;
+import io.imgorigin.processing.ProcessingProperties;
+import io.imgorigin.serving.ServingConfiguration;
 import io.imgorigin.serving.ServiceMetrics;
 import io.imgorigin.web.RequestObservationFilter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -119,10 +120,10 @@ class GrafanaDashboardTest {
 
     /** The worker pool and its gauges, built by the service's own (package-private) bean method. */
     private static AutoCloseable workersWithGauges(MeterRegistry registry) throws Exception {
-        Method bean = ServiceConfiguration.class.getDeclaredMethod("cpuWorkers",
-                io.imgorigin.config.ImgoriginProperties.class, MeterRegistry.class);
+        Method bean = ServingConfiguration.class.getDeclaredMethod("cpuWorkers",
+                ProcessingProperties.class, MeterRegistry.class);
         bean.setAccessible(true);
-        return (AutoCloseable) bean.invoke(new ServiceConfiguration(), SettingsEnvironment.bind(Map.of()), registry);
+        return (AutoCloseable) bean.invoke(new ServingConfiguration(), SettingsEnvironment.bind(Map.of()).processing(), registry);
     }
 
     private static Map<String, Object> dashboard() throws IOException {

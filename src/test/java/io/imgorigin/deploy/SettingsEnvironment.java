@@ -11,14 +11,24 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-import io.imgorigin.config.ImgoriginProperties;
+import io.imgorigin.options.FormatProperties;
+import io.imgorigin.options.LimitsProperties;
+import io.imgorigin.processing.ProcessingProperties;
+import io.imgorigin.security.SecurityProperties;
+import io.imgorigin.source.SourceProperties;
+import io.imgorigin.web.CacheProperties;
 
 /**
- * The environment variables that configure imgorigin, derived from {@link ImgoriginProperties}
- * itself, and Spring's own binding of a set of variables onto it, so deployment files are checked
+ * The environment variables that configure imgorigin, derived from its properties records
+ * themselves, and Spring's own binding of a set of variables onto it, so deployment files are checked
  * against what the application really reads.
  */
 final class SettingsEnvironment {
+
+    /** Every {@code imgorigin.*} properties record, named by its prefix's last part. */
+    record Settings(SourceProperties source, LimitsProperties limits, FormatProperties format, CacheProperties cache,
+            SecurityProperties security, ProcessingProperties processing) {
+    }
 
     private SettingsEnvironment() {
     }
@@ -26,17 +36,17 @@ final class SettingsEnvironment {
     /** One variable per leaf setting: IMGORIGIN_SOURCE_S3_PATHSTYLE for imgorigin.source.s3.path-style. */
     static Set<String> variableNames() {
         Set<String> names = new TreeSet<>();
-        collect(ImgoriginProperties.class, "IMGORIGIN", names);
+        collect(Settings.class, "IMGORIGIN", names);
         return names;
     }
 
     /** Binds the variables the way the running service does (relaxed binding of the OS environment). */
-    static ImgoriginProperties bind(Map<String, String> variables) {
+    static Settings bind(Map<String, String> variables) {
         @SuppressWarnings({"unchecked", "rawtypes"})
         SystemEnvironmentPropertySource source = new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, (Map) Map.copyOf(variables));
         return new Binder(ConfigurationPropertySource.from(source))
-                .bindOrCreate("imgorigin", ImgoriginProperties.class);
+                .bindOrCreate("imgorigin", Settings.class);
     }
 
     private static void collect(Class<?> type, String prefix, Set<String> names) {

@@ -24,17 +24,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.imgorigin.options.OptionsParser;
-import io.imgorigin.processing.Deadline;
-import io.imgorigin.processing.ImagePipeline;
-import io.imgorigin.processing.MemoryBudget;
-import io.imgorigin.processing.ProcessedImage;
+import io.imgorigin.processing.pipeline.Deadline;
+import io.imgorigin.processing.pipeline.ImagePipeline;
+import io.imgorigin.processing.admit.MemoryBudget;
+import io.imgorigin.processing.pipeline.ProcessedImage;
 import io.imgorigin.processing.ProcessingEngine;
-import io.imgorigin.processing.ProcessingRequest;
-import io.imgorigin.processing.StageObserver;
+import io.imgorigin.processing.pipeline.ProcessingRequest;
+import io.imgorigin.processing.pipeline.StageObserver;
 import io.imgorigin.processing.StandardPipeline;
-import io.imgorigin.processing.UnsupportedImageException;
-import io.imgorigin.processing.UnusableImageException;
-import io.imgorigin.processing.geometry.Geometry;
+import io.imgorigin.processing.pipeline.UnsupportedImageException;
+import io.imgorigin.processing.pipeline.UnusableImageException;
+import io.imgorigin.processing.probe.Geometry;
 
 /**
  * Seeded mutation fuzzing of the whole processing pipeline: valid images of every input format (made

@@ -1,5 +1,7 @@
 package io.imgorigin.serving;
 
+import io.imgorigin.processing.pipeline.OverloadedException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.imgorigin.processing.ProcessingTimeoutException;
+import io.imgorigin.processing.pipeline.ProcessingTimeoutException;
 
 class CpuWorkersTest {
 
@@ -36,7 +38,7 @@ class CpuWorkersTest {
             }
             assertThatThrownBy(() -> workers.run(() -> 3, LONG))
                     .isInstanceOf(OverloadedException.class)
-                    .satisfies(e -> assertThat(((OverloadedException) e).reason()).isEqualTo("queue_full"));
+                    .satisfies(e -> assertThat(((OverloadedException) e).reason()).isEqualTo(OverloadedException.Reason.QUEUE_FULL));
             release.countDown();
             assertThat(running.get(10, TimeUnit.SECONDS)).isEqualTo(1);
             assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo(2);

@@ -1,5 +1,7 @@
 package io.imgorigin.serving;
 
+import io.imgorigin.processing.pipeline.OverloadedException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,9 +20,9 @@ import org.junit.jupiter.api.Test;
 
 import io.imgorigin.options.ImageOptions;
 import io.imgorigin.options.OptionsParser;
-import io.imgorigin.processing.ImageProcessor;
-import io.imgorigin.processing.OutputFormat;
-import io.imgorigin.processing.ProcessedImage;
+import io.imgorigin.processing.pipeline.ImageProcessor;
+import io.imgorigin.processing.pipeline.OutputFormat;
+import io.imgorigin.processing.pipeline.ProcessedImage;
 import io.imgorigin.source.ImageSource;
 import io.imgorigin.source.SourceMetadata;
 import io.imgorigin.source.SourceObject;
@@ -62,7 +64,7 @@ class ImageServiceTest {
         final AtomicInteger runs = new AtomicInteger();
 
         @Override
-        public ProcessedImage process(byte[] source, io.imgorigin.processing.ProcessingRequest request) {
+        public ProcessedImage process(byte[] source, io.imgorigin.processing.pipeline.ProcessingRequest request) {
             runs.incrementAndGet();
             return new ProcessedImage(new byte[] {9}, OutputFormat.PNG, 1, 1);
         }
@@ -130,7 +132,7 @@ class ImageServiceTest {
         source.release.countDown();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ImageProcessor overloaded = (bytes, request) -> {
-            throw new OverloadedException("memory", "full");
+            throw new OverloadedException(OverloadedException.Reason.MEMORY, "full");
         };
         try (CpuWorkers workers = new CpuWorkers(1, 1)) {
             ImageService service = new ImageService(source, overloaded, workers, new EntityTags("e"), new ServiceMetrics(registry),

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import io.imgorigin.config.ImgoriginProperties;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -14,8 +13,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 class S3ClientFactoryTest {
 
-    private static ImgoriginProperties.S3 s3WithRegion(String region) {
-        return new ImgoriginProperties.S3("bucket", "", region, null, false, 3);
+    private static SourceProperties.S3 s3WithRegion(String region) {
+        return new SourceProperties.S3("bucket", "", region, null, false, 3);
     }
 
     private static S3ClientFactory factory(AwsRegionProvider fallback) {
@@ -45,9 +44,9 @@ class S3ClientFactoryTest {
 
     @Test
     void clientCarriesTimeoutsAndRetriesFromTheSettings() {
-        ImgoriginProperties.Source source = new ImgoriginProperties.Source(ImgoriginProperties.SourceType.S3,
-                new ImgoriginProperties.Filesystem(null),
-                new ImgoriginProperties.S3("bucket", "", "us-east-1", null, false, 4),
+        SourceProperties source = new SourceProperties(SourceProperties.SourceType.S3,
+                new SourceProperties.Filesystem(null),
+                new SourceProperties.S3("bucket", "", "us-east-1", null, false, 4),
                 Duration.ofSeconds(8));
 
         try (S3Client client = factory(() -> Region.US_EAST_1).create(source)) {

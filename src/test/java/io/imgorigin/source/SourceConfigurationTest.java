@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.imgorigin.config.ImgoriginProperties;
 import io.imgorigin.testing.S3ProxyServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -130,7 +129,7 @@ class SourceConfigurationTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(ImgoriginProperties.class)
+    @EnableConfigurationProperties(SourceProperties.class)
     static class PropertiesConfig {
     }
 

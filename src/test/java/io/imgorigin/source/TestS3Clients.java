@@ -3,8 +3,6 @@ package io.imgorigin.source;
 import java.net.URI;
 import java.time.Duration;
 
-import io.imgorigin.config.ImgoriginProperties;
-import io.imgorigin.config.ImgoriginProperties.SourceType;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -19,10 +17,10 @@ final class TestS3Clients {
     }
 
     static S3Client forEndpoint(URI endpoint, String accessKey, String secretKey, Duration timeout) {
-        ImgoriginProperties.Source source = new ImgoriginProperties.Source(
-                SourceType.S3,
-                new ImgoriginProperties.Filesystem(null),
-                new ImgoriginProperties.S3("unused-by-the-factory", "", "us-east-1", endpoint, true, MAX_ATTEMPTS),
+        SourceProperties source = new SourceProperties(
+                SourceProperties.SourceType.S3,
+                new SourceProperties.Filesystem(null),
+                new SourceProperties.S3("unused-by-the-factory", "", "us-east-1", endpoint, true, MAX_ATTEMPTS),
                 timeout);
         StaticCredentialsProvider credentials =
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));

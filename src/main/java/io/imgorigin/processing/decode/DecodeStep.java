@@ -1,13 +1,15 @@
 package io.imgorigin.processing.decode;
 
+import io.imgorigin.processing.probe.GifHeaderParser;
+
 import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 
-import io.imgorigin.processing.ProcessingContext;
-import io.imgorigin.processing.ProcessingStep;
-import io.imgorigin.processing.SourceFormat;
+import io.imgorigin.processing.pipeline.ProcessingContext;
+import io.imgorigin.processing.pipeline.ProcessingStep;
+import io.imgorigin.processing.pipeline.SourceFormat;
 
 /**
  * Decodes the first frame or page of the source, no larger than the resize needs (see

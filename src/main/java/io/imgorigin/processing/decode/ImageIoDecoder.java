@@ -15,12 +15,12 @@ import javax.imageio.stream.ImageInputStream;
 
 import com.luciad.imageio.webp.WebPReadParam;
 
-import io.imgorigin.processing.ByteArrayImageInputStream;
-import io.imgorigin.processing.ImageExtent;
-import io.imgorigin.processing.NativeCodec;
-import io.imgorigin.processing.SourceFormat;
-import io.imgorigin.processing.UnsupportedImageException;
-import io.imgorigin.processing.UnusableImageException;
+import io.imgorigin.codec.ByteArrayImageInputStream;
+import io.imgorigin.processing.pipeline.ImageExtent;
+import io.imgorigin.codec.NativeCodec;
+import io.imgorigin.processing.pipeline.SourceFormat;
+import io.imgorigin.processing.pipeline.UnsupportedImageException;
+import io.imgorigin.processing.pipeline.UnusableImageException;
 
 /**
  * Decodes the first image of a source with the ImageIO readers that claim it, native ones first,
@@ -28,7 +28,7 @@ import io.imgorigin.processing.UnusableImageException;
  * metadata, so text chunks and the like are skipped rather than parsed. A CMYK or YCCK JPEG without a
  * CMYK profile comes back as its CMYK values, for the colour step to assign a profile to.
  */
-final class ImageIoDecoder {
+public final class ImageIoDecoder {
 
     /**
      * The decoded image, what the whole source spans in its pixels (see {@link ImageExtent}) and the name of
@@ -38,10 +38,10 @@ final class ImageIoDecoder {
     }
 
     /**
-     * The name of the pure-Java readers, as {@link io.imgorigin.processing.ProcessingContext#decoder()}
+     * The name of the pure-Java readers, as {@link io.imgorigin.processing.pipeline.ProcessingContext#decoder()}
      * reports it; a native reader's is its {@link NativeCodec#codecName()}.
      */
-    static final String IMAGEIO = "imageio";
+    public static final String IMAGEIO = "imageio";
 
     private final boolean nativeCodecs;
 
@@ -164,7 +164,7 @@ final class ImageIoDecoder {
 
     /**
      * The providers whose readers claim the bytes, native ones first when they are allowed: the registry
-     * lists them last (see {@link io.imgorigin.processing.NativeCodecOrdering}) and leaves them out when
+     * lists them last (see {@link io.imgorigin.codec.NativeCodecOrdering}) and leaves them out when
      * off. Only providers are collected, so a reader is made only when it is tried (the JDK's JPEG reader
      * sets up native state on construction).
      */

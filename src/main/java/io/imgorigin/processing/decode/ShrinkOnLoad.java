@@ -2,8 +2,8 @@ package io.imgorigin.processing.decode;
 
 import java.awt.Dimension;
 
-import io.imgorigin.processing.geometry.ResizePlan;
-import io.imgorigin.processing.transform.Resizer;
+import io.imgorigin.processing.pipeline.ResizePlan;
+import io.imgorigin.processing.resize.Resizer;
 
 /**
  * How much smaller than the source a reader may decode for a resize to {@code scaled}, both in stored

@@ -1,5 +1,8 @@
 package io.imgorigin.processing.decode;
 
+import io.imgorigin.processing.probe.HeaderBytes;
+import io.imgorigin.processing.probe.WebpHeaderParser;
+
 import java.awt.Rectangle;
 import java.io.ByteArrayOutputStream;
 

@@ -5,10 +5,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import io.imgorigin.processing.OutputFormat;
-import io.imgorigin.processing.ProcessedImage;
-import io.imgorigin.processing.ProcessingContext;
-import io.imgorigin.processing.ProcessingStep;
+import io.imgorigin.processing.pipeline.OutputFormat;
+import io.imgorigin.processing.pipeline.ProcessedImage;
+import io.imgorigin.processing.pipeline.ProcessingContext;
+import io.imgorigin.processing.pipeline.ProcessingStep;
 
 /** Encodes the working image in the decided output format at the request's quality. */
 public final class EncodeStep implements ProcessingStep {

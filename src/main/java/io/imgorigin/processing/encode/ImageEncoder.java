@@ -2,7 +2,7 @@ package io.imgorigin.processing.encode;
 
 import java.awt.image.BufferedImage;
 
-import io.imgorigin.processing.OutputFormat;
+import io.imgorigin.processing.pipeline.OutputFormat;
 
 /** Writes an 8-bit sRGB image in one output format, without any metadata. */
 public interface ImageEncoder {

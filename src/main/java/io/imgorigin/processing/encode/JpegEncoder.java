@@ -8,8 +8,8 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 
-import io.imgorigin.processing.NativeCodec;
-import io.imgorigin.processing.OutputFormat;
+import io.imgorigin.codec.NativeCodec;
+import io.imgorigin.processing.pipeline.OutputFormat;
 
 /**
  * Progressive baseline-compatible JPEG with optimised Huffman tables and 4:2:0 chroma (the writers'

@@ -7,7 +7,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 
-import io.imgorigin.processing.OutputFormat;
+import io.imgorigin.processing.pipeline.OutputFormat;
 
 /** 8-bit RGB or RGBA PNG from the JDK writer, with no ancillary chunks. */
 public final class PngEncoder implements ImageEncoder {

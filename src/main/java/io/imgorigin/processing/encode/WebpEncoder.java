@@ -9,7 +9,7 @@ import javax.imageio.ImageWriter;
 import com.luciad.imageio.webp.WebPImageWriterSpi;
 import com.luciad.imageio.webp.WebPWriteParam;
 
-import io.imgorigin.processing.OutputFormat;
+import io.imgorigin.processing.pipeline.OutputFormat;
 
 /** Lossy WebP (libwebp through webp-imageio) at the request's quality, alpha kept. */
 public final class WebpEncoder implements ImageEncoder {

@@ -3,9 +3,9 @@ package io.imgorigin.processing.orient;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 
-import io.imgorigin.processing.ImageExtent;
-import io.imgorigin.processing.ProcessingContext;
-import io.imgorigin.processing.ProcessingStep;
+import io.imgorigin.processing.pipeline.ImageExtent;
+import io.imgorigin.processing.pipeline.ProcessingContext;
+import io.imgorigin.processing.pipeline.ProcessingStep;
 
 /**
  * Turns the working image upright according to its EXIF/TIFF orientation (1..8), moving whole

@@ -20,11 +20,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 
 import io.imgorigin.corpus.ManifestRow;
-import io.imgorigin.processing.ProcessingContext;
+import io.imgorigin.processing.pipeline.ProcessingContext;
 import io.imgorigin.processing.ProcessingEngine;
-import io.imgorigin.processing.jpeg.TurboJpegLibrary;
-import io.imgorigin.processing.UnsupportedImageException;
-import io.imgorigin.processing.UnusableImageException;
+import io.imgorigin.codec.turbojpeg.TurboJpegLibrary;
+import io.imgorigin.processing.pipeline.UnsupportedImageException;
+import io.imgorigin.processing.pipeline.UnusableImageException;
 
 /**
  * Every file of the shared corpus through probe, decode, colour and orient with the pure-Java

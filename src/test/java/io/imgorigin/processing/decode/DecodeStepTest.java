@@ -1,5 +1,7 @@
 package io.imgorigin.processing.decode;
 
+import io.imgorigin.processing.probe.HeaderReaderTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -22,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.imgorigin.processing.ProcessingContext;
-import io.imgorigin.processing.UnusableImageException;
-import io.imgorigin.processing.png.SpngLibrary;
+import io.imgorigin.processing.pipeline.ProcessingContext;
+import io.imgorigin.processing.pipeline.UnusableImageException;
+import io.imgorigin.codec.spng.SpngLibrary;
 
 /** Each input kind through probe, decode, colour and orient, with the pure-Java decoders. */
 class DecodeStepTest {

@@ -21,9 +21,9 @@ import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.imgorigin.processing.NativeCodec;
-import io.imgorigin.processing.ProcessingContext;
-import io.imgorigin.processing.png.SpngLibrary;
+import io.imgorigin.codec.NativeCodec;
+import io.imgorigin.processing.pipeline.ProcessingContext;
+import io.imgorigin.codec.spng.SpngLibrary;
 
 /**
  * How the decode step treats a native reader registered ahead of the others (as the libjpeg-turbo

@@ -9,7 +9,7 @@ import java.io.InputStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.imgorigin.processing.ProcessingContext;
+import io.imgorigin.processing.pipeline.ProcessingContext;
 import io.imgorigin.processing.orient.OrientStep;
 
 /**

@@ -15,11 +15,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.imgorigin.processing.ProcessingContext;
+import io.imgorigin.processing.pipeline.ProcessingContext;
 import io.imgorigin.processing.ProcessingEngine;
-import io.imgorigin.processing.UnsupportedImageException;
-import io.imgorigin.processing.UnusableImageException;
-import io.imgorigin.processing.png.SpngLibrary;
+import io.imgorigin.processing.pipeline.UnsupportedImageException;
+import io.imgorigin.processing.pipeline.UnusableImageException;
+import io.imgorigin.codec.spng.SpngLibrary;
 
 /**
  * Every PNG of the shared corpus through probe, decode, colour and orient with libspng and with the

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.imgorigin.processing.geometry.ResizePlan;
+import io.imgorigin.processing.pipeline.ResizePlan;
 
 /** The sizes {@link ShrinkOnLoad} lets readers decode to, per side. */
 class ShrinkOnLoadSizesTest {

@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.imgorigin.processing.ImageExtent;
-import io.imgorigin.processing.ProcessingContext;
-import io.imgorigin.processing.jpeg.TurboJpegLibrary;
+import io.imgorigin.processing.pipeline.ImageExtent;
+import io.imgorigin.processing.pipeline.ProcessingContext;
+import io.imgorigin.codec.turbojpeg.TurboJpegLibrary;
 
 /**
  * The JPEG fast path's shrink-on-load as the resize sees it: libjpeg-turbo decodes at the smallest power of

@@ -21,7 +21,7 @@ import com.luciad.imageio.webp.CompressionType;
 import com.luciad.imageio.webp.WebPWriteParam;
 
 /** Builds test images and container structures byte by byte. */
-final class TestImageBytes {
+public final class TestImageBytes {
 
     static final Color MARKER = Color.RED;
 
@@ -29,7 +29,7 @@ final class TestImageBytes {
     }
 
     /** A white image with a red block in its top-left quarter: where the block lands shows the orientation. */
-    static BufferedImage marked(int width, int height, int type) {
+    public static BufferedImage marked(int width, int height, int type) {
         BufferedImage image = new BufferedImage(width, height, type);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
@@ -40,7 +40,7 @@ final class TestImageBytes {
         return image;
     }
 
-    static byte[] encode(BufferedImage image, String format) {
+    public static byte[] encode(BufferedImage image, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(image, format, out)) {
@@ -52,7 +52,7 @@ final class TestImageBytes {
         return out.toByteArray();
     }
 
-    static byte[] webp(BufferedImage image, boolean lossless) {
+    public static byte[] webp(BufferedImage image, boolean lossless) {
         ImageWriter writer = ImageIO.getImageWritersByMIMEType("image/webp").next();
         WebPWriteParam param = (WebPWriteParam) writer.getDefaultWriteParam();
         param.setCompressionMode(WebPWriteParam.MODE_EXPLICIT);
@@ -70,7 +70,7 @@ final class TestImageBytes {
     }
 
     /** A big-endian TIFF structure whose first directory holds only an Orientation tag. */
-    static byte[] exif(int orientation) {
+    public static byte[] exif(int orientation) {
         ByteBuffer b = ByteBuffer.allocate(26).order(ByteOrder.BIG_ENDIAN);
         b.put(new byte[] {'M', 'M', 0, 42}).putInt(8);
         b.putShort((short) 1);
@@ -80,7 +80,7 @@ final class TestImageBytes {
     }
 
     /** A PNG chunk with its length and CRC. */
-    static byte[] pngChunk(String type, byte[] data) {
+    public static byte[] pngChunk(String type, byte[] data) {
         byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
         CRC32 crc = new CRC32();
         crc.update(typeBytes);
@@ -90,7 +90,7 @@ final class TestImageBytes {
     }
 
     /** The PNG with extra chunks inserted right after IHDR. */
-    static byte[] pngWithChunks(byte[] png, byte[]... chunks) {
+    public static byte[] pngWithChunks(byte[] png, byte[]... chunks) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(png, 0, 33);
         for (byte[] chunk : chunks) {
@@ -101,7 +101,7 @@ final class TestImageBytes {
     }
 
     /** Just a signature and an IHDR declaring the size: a header with no pixels behind it. */
-    static byte[] pngHeader(long width, long height, int colourType) {
+    public static byte[] pngHeader(long width, long height, int colourType) {
         ByteBuffer ihdr = ByteBuffer.allocate(13).putInt((int) width).putInt((int) height).put((byte) 8)
                 .put((byte) colourType).put((byte) 0).put((byte) 0).put((byte) 0);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -110,13 +110,13 @@ final class TestImageBytes {
         return out.toByteArray();
     }
 
-    static byte[] riffChunk(String fourcc, byte[] data) {
+    public static byte[] riffChunk(String fourcc, byte[] data) {
         ByteBuffer b = ByteBuffer.allocate(8 + data.length + (data.length & 1)).order(ByteOrder.LITTLE_ENDIAN);
         b.put(fourcc.getBytes(StandardCharsets.US_ASCII)).putInt(data.length).put(data);
         return b.array();
     }
 
-    static byte[] riff(byte[]... chunks) {
+    public static byte[] riff(byte[]... chunks) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes("WEBP".getBytes(StandardCharsets.US_ASCII));
         for (byte[] chunk : chunks) {
@@ -130,7 +130,7 @@ final class TestImageBytes {
         return out.toByteArray();
     }
 
-    static byte[] vp8x(int flags, int canvasWidth, int canvasHeight) {
+    public static byte[] vp8x(int flags, int canvasWidth, int canvasHeight) {
         ByteBuffer b = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
         b.put((byte) flags).put(new byte[3]);
         putLe24(b, canvasWidth - 1);
@@ -139,7 +139,7 @@ final class TestImageBytes {
     }
 
     /** The chunks of a simple WebP file (its VP8 or VP8L chunk, and ALPH if any). */
-    static byte[] webpChunks(byte[] webp) {
+    public static byte[] webpChunks(byte[] webp) {
         return Arrays.copyOfRange(webp, 12, webp.length);
     }
 
@@ -149,7 +149,7 @@ final class TestImageBytes {
     }
 
     /** An animation frame placed at (x, y) (even values) around the chunks of a still WebP. */
-    static byte[] anmf(int x, int y, int width, int height, byte[] stillChunks) {
+    public static byte[] anmf(int x, int y, int width, int height, byte[] stillChunks) {
         ByteBuffer b = ByteBuffer.allocate(16 + stillChunks.length).order(ByteOrder.LITTLE_ENDIAN);
         putLe24(b, x / 2);
         putLe24(b, y / 2);
@@ -166,7 +166,7 @@ final class TestImageBytes {
     }
 
     /** An uncompressed 8-bit RGB TIFF in one strip, little-endian, with the given Orientation tag. */
-    static byte[] tiff(BufferedImage image, int orientation) {
+    public static byte[] tiff(BufferedImage image, int orientation) {
         int w = image.getWidth();
         int h = image.getHeight();
         int entries = 10;

@@ -19,8 +19,8 @@ import javax.imageio.stream.ImageOutputStream;
 
 import org.junit.jupiter.api.Test;
 
-import io.imgorigin.processing.NativeCodec;
-import io.imgorigin.processing.ProcessingContext;
+import io.imgorigin.codec.NativeCodec;
+import io.imgorigin.processing.pipeline.ProcessingContext;
 
 /**
  * CMYK without an embedded profile is converted through the default CMYK profile rather than by the

@@ -16,10 +16,10 @@ import io.imgorigin.options.FormatRequest;
 import io.imgorigin.options.Gravity;
 import io.imgorigin.options.ImageOptions;
 import io.imgorigin.options.Rgba;
-import io.imgorigin.processing.Deadline;
-import io.imgorigin.processing.OutputFormat;
-import io.imgorigin.processing.ProcessingContext;
-import io.imgorigin.processing.ProcessingRequest;
+import io.imgorigin.processing.pipeline.Deadline;
+import io.imgorigin.processing.pipeline.OutputFormat;
+import io.imgorigin.processing.pipeline.ProcessingContext;
+import io.imgorigin.processing.pipeline.ProcessingRequest;
 
 class EncodeStepTest {
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-import io.imgorigin.processing.OutputFormat;
+import io.imgorigin.processing.pipeline.OutputFormat;
 
 class JpegEncoderTest {
 

@@ -9,9 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.imgorigin.options.OptionsParser;
-import io.imgorigin.processing.Deadline;
-import io.imgorigin.processing.ProcessingContext;
-import io.imgorigin.processing.ProcessingRequest;
+import io.imgorigin.processing.pipeline.Deadline;
+import io.imgorigin.processing.pipeline.ProcessingContext;
+import io.imgorigin.processing.pipeline.ProcessingRequest;
 
 class OrientStepTest {
 

@@ -1,5 +1,0 @@
-package io.imgorigin.processing;
-
-/** The encoded result of a request. */
-public record ProcessedImage(byte[] bytes, OutputFormat format, int width, int height) {
-}

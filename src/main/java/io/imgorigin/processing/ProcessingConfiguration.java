@@ -1,0 +1,88 @@
+package io.imgorigin.processing;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.imgorigin.codec.VectorModule;
+import io.imgorigin.codec.libdeflate.Libdeflate;
+import io.imgorigin.codec.spng.SpngLibrary;
+import io.imgorigin.codec.turbojpeg.TurboJpegLibrary;
+import io.imgorigin.options.LimitsProperties;
+import io.imgorigin.processing.admit.MemoryBudget;
+import io.imgorigin.processing.pipeline.ImagePipeline;
+import io.imgorigin.processing.pipeline.StageObserver;
+import io.imgorigin.processing.probe.Geometry;
+import io.imgorigin.processing.resize.ResizeWarmUp;
+import io.imgorigin.processing.resize.Resizer;
+
+/** The pipeline, the memory budget its admission step draws on, and the codecs it runs with. */
+@Configuration(proxyBeanMethods = false)
+public class ProcessingConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessingConfiguration.class);
+    /** Enough rounds for the JIT to compile every resizing loop. */
+    private static final int WARM_UP_ROUNDS = 100;
+
+    @Bean
+    MemoryBudget memoryBudget(ProcessingProperties processing) {
+        return new MemoryBudget(processing.memoryBudgetBytes(), processing.memoryWait());
+    }
+
+    @Bean
+    Geometry geometry(LimitsProperties limits) {
+        return new Geometry(limits.maxOutputDimension());
+    }
+
+    @Bean
+    ImagePipeline imagePipeline(ProcessingProperties processing, LimitsProperties limits, Geometry geometry,
+            MemoryBudget budget, StageObserver observer) {
+        return StandardPipeline.assemble(new StandardPipeline.Settings(geometry, limits.maxSourcePixels(),
+                limits.maxFrames(), budget, processing.nativeCodecs()), observer);
+    }
+
+    @Bean
+    ProcessingEngine processingEngine(ProcessingProperties processing) {
+        ProcessingEngine engine = ProcessingEngine.detect(processing.nativeCodecs());
+        log.info("JPEG codec in use: {} (engine {}); PNG decoder in use: {}", engine.jpegPath(), engine.version(),
+                engine.pngPath());
+        if (processing.nativeCodecs()) {
+            logUnavailable("libturbojpeg", TurboJpegLibrary.isAvailable(), TurboJpegLibrary.status());
+            logUnavailable("libspng", SpngLibrary.isAvailable(), SpngLibrary.status());
+            if (SpngLibrary.isAvailable()) {
+                logUnavailable("libdeflate (for libspng's faster whole-image path)", Libdeflate.isAvailable(),
+                        Libdeflate.status());
+            }
+        }
+        log.info(VectorModule.PRESENT ? "Vector API in use for PNG unfiltering, 2x2 block averaging and Lanczos3 resampling"
+                : "Vector API not in use (start the JVM with --add-modules=jdk.incubator.vector): scalar loops");
+        HeapSizing heap = HeapSizing.current();
+        if (heap.canShrink()) {
+            log.warn("{}", heap.advice());
+        }
+        return engine;
+    }
+
+    /**
+     * Compiles the resizing loops before the service reports itself ready (runners finish before the
+     * readiness state turns to accepting traffic); until then the vector loops allocate an object per
+     * operation, and the collection afterwards gives that garbage back at once.
+     */
+    @Bean
+    ApplicationRunner resizeWarmUp() {
+        return arguments -> {
+            long start = System.nanoTime();
+            new ResizeWarmUp(new Resizer()).run(WARM_UP_ROUNDS);
+            System.gc();
+            log.info("Resizing loops warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+        };
+    }
+
+    private static void logUnavailable(String library, boolean available, String status) {
+        if (!available) {
+            log.info("{} is not used: {}", library, status);
+        }
+    }
+}

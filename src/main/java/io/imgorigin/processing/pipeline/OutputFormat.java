@@ -1,0 +1,16 @@
+package io.imgorigin.processing.pipeline;
+
+/** An encoding imgorigin writes. */
+public enum OutputFormat {
+    JPEG("image/jpeg"), PNG("image/png"), WEBP("image/webp");
+
+    private final String mediaType;
+
+    OutputFormat(String mediaType) {
+        this.mediaType = mediaType;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+}

@@ -1,0 +1,44 @@
+package io.imgorigin.processing.probe;
+
+import io.imgorigin.processing.pipeline.UnsupportedImageException;
+import io.imgorigin.processing.pipeline.UnusableImageException;
+
+/**
+ * Recognises a source by its magic bytes and reads its header with imgorigin's own parsers, so
+ * that sizes are known (and limits enforced) before any decoder allocates pixels.
+ */
+public final class HeaderReader {
+
+    /**
+     * @throws UnsupportedImageException when the bytes are not a format imgorigin reads (415)
+     * @throws UnusableImageException    when they are, but the header is truncated or corrupt (422)
+     */
+    public ImageHeader read(byte[] source) {
+        try {
+            if (JpegHeaderParser.matches(source)) {
+                return JpegHeaderParser.parse(source);
+            }
+            if (PngHeaderParser.matches(source)) {
+                return PngHeaderParser.parse(source);
+            }
+            if (GifHeaderParser.matches(source)) {
+                return GifHeaderParser.parse(source);
+            }
+            if (WebpHeaderParser.matches(source)) {
+                return WebpHeaderParser.parse(source);
+            }
+            if (TiffHeaderParser.matches(source)) {
+                return TiffHeaderParser.parse(source);
+            }
+            if (BmpHeaderParser.matches(source)) {
+                return BmpHeaderParser.parse(source);
+            }
+            if (PsdHeaderParser.matches(source)) {
+                return PsdHeaderParser.parse(source);
+            }
+        } catch (ArithmeticException e) {
+            throw new UnusableImageException("the image header declares sizes too large to compute", e);
+        }
+        throw new UnsupportedImageException("the source is not a JPEG, PNG, WebP, GIF, TIFF, BMP or PSD image");
+    }
+}

@@ -1,0 +1,51 @@
+package io.imgorigin.processing.probe;
+
+import io.imgorigin.processing.pipeline.ProcessingContext;
+import io.imgorigin.processing.pipeline.ProcessingStep;
+import io.imgorigin.processing.pipeline.UnusableImageException;
+import io.imgorigin.processing.probe.Geometry;
+
+/**
+ * Reads the source's header, refuses sources over the pixel or frame limits before anything is
+ * decoded, and plans the resize from the upright size.
+ */
+public final class ProbeStep implements ProcessingStep {
+
+    private final HeaderReader reader;
+    private final Geometry geometry;
+    private final long maxSourcePixels;
+    private final int maxFrames;
+
+    public ProbeStep(HeaderReader reader, Geometry geometry, long maxSourcePixels, int maxFrames) {
+        this.reader = reader;
+        this.geometry = geometry;
+        this.maxSourcePixels = maxSourcePixels;
+        this.maxFrames = maxFrames;
+    }
+
+    @Override
+    public String name() {
+        return "probe";
+    }
+
+    @Override
+    public void apply(ProcessingContext context) {
+        ImageHeader header = reader.read(context.source());
+        long pixels = (long) header.width() * header.height();
+        if (pixels > maxSourcePixels || header.canvasPixels() > maxSourcePixels) {
+            throw new UnusableImageException("the image declares " + Math.max(pixels, header.canvasPixels())
+                    + " pixels (" + header.width() + "×" + header.height() + "), more than max-source-pixels ("
+                    + maxSourcePixels + ")");
+        }
+        if (header.frames() > maxFrames) {
+            throw new UnusableImageException("the image declares " + header.frames()
+                    + " frames, more than the limit of " + maxFrames);
+        }
+        context.sourceFormat(header.format());
+        context.storedSize(header.width(), header.height());
+        context.orientation(header.orientation());
+        context.hasAlpha(header.declaresAlpha());
+        context.iccProfile(header.iccProfile());
+        context.plan(geometry.plan(header.uprightWidth(), header.uprightHeight(), context.request().options()));
+    }
+}

@@ -1,0 +1,28 @@
+package io.imgorigin.codec.spng;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class SpngLibraryTest {
+
+    @Test
+    void aLibraryThatCannotBeFoundIsUnavailableWithTheReason() {
+        SpngLibrary missing = SpngLibrary.load(List.of("libspng-missing.so.9"));
+
+        assertThat(missing.available()).isFalse();
+        assertThat(missing.describe()).startsWith("unavailable: ").contains("libspng-missing.so.9");
+        assertThatThrownBy(missing::functions).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theInstalledLibraryReportsItsVersionAndWhereItCameFrom() {
+        assumeTrue(SpngLibrary.isAvailable(), () -> "libspng not loadable: " + SpngLibrary.status());
+
+        assertThat(SpngLibrary.status()).matches("libspng \\d+\\.\\d+\\.\\d+ loaded from .*libspng\\.so.*");
+    }
+}

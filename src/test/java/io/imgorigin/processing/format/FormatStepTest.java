@@ -1,0 +1,49 @@
+package io.imgorigin.processing.format;
+
+import io.imgorigin.processing.pipeline.Contexts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.imgorigin.options.FormatRequest;
+import io.imgorigin.options.Gravity;
+import io.imgorigin.options.Rgba;
+import io.imgorigin.processing.pipeline.OutputFormat;
+import io.imgorigin.processing.pipeline.ProcessingContext;
+import io.imgorigin.processing.pipeline.SourceFormat;
+
+class FormatStepTest {
+
+    @ParameterizedTest(name = "f={0} accepts webp={1} alpha={2} source={3} -> {4}")
+    @CsvSource(nullValues = "none", value = {
+            "JPEG,     true,  true,  PNG,  JPEG",
+            "PNG,      false, false, JPEG, PNG",
+            "WEBP,     false, false, GIF,  WEBP",
+            "AUTO,     true,  false, JPEG, WEBP",
+            "AUTO,     true,  true,  PNG,  WEBP",
+            "AUTO,     false, true,  WEBP, PNG",
+            "AUTO,     false, false, PNG,  JPEG",
+            "ORIGINAL, true,  false, JPEG, JPEG",
+            "ORIGINAL, false, true,  PNG,  PNG",
+            "ORIGINAL, false, false, PNG,  PNG",
+            "ORIGINAL, false, true,  WEBP, WEBP",
+            "ORIGINAL, true,  true,  GIF,  PNG",
+            "ORIGINAL, true,  false, GIF,  JPEG",
+            "ORIGINAL, false, false, TIFF, JPEG",
+            "ORIGINAL, false, true,  PSD,  PNG",
+            "ORIGINAL, false, false, BMP,  JPEG",
+            "ORIGINAL, false, false, none, JPEG",
+            "ORIGINAL, false, true,  none, PNG"})
+    void decidesTheOutputFormat(FormatRequest requested, boolean acceptsWebp, boolean alpha, SourceFormat source,
+                                OutputFormat expected) {
+        ProcessingContext context = Contexts.context(Contexts.options(requested, Gravity.CENTER, Rgba.WHITE), acceptsWebp);
+        context.sourceFormat(source);
+        context.hasAlpha(alpha);
+
+        new FormatStep().apply(context);
+
+        assertThat(context.outputFormat()).isEqualTo(expected);
+    }
+}
