@@ -7,12 +7,17 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.unit.DataSize;
 
 import io.imgorigin.deploy.SettingsEnvironment.Settings;
@@ -96,6 +101,21 @@ class ChartSettingsTest {
 
         assertThat(container).doesNotContainKey("env");
         assertThat(SettingsEnvironment.bind(Map.of())).isEqualTo(SettingsEnvironment.bind(Map.of("UNRELATED", "x")));
+    }
+
+    /** The chart is checked against every properties record the application binds, so none may be missing here. */
+    @Test
+    void settingsCoverEveryPropertiesRecord() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
+        List<String> found = scanner.findCandidateComponents("io.imgorigin").stream()
+                .map(BeanDefinition::getBeanClassName)
+                .filter(name -> !name.startsWith(SettingsEnvironment.class.getName()))
+                .toList();
+        List<String> covered = Arrays.stream(Settings.class.getRecordComponents())
+                .map(component -> component.getType().getName()).toList();
+
+        assertThat(found).isNotEmpty().containsExactlyInAnyOrderElementsOf(covered);
     }
 
     private static RenderedManifests renderEverySetting(Path dir) throws IOException {

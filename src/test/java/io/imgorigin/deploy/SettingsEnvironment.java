@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -26,8 +27,9 @@ import io.imgorigin.web.CacheProperties;
 final class SettingsEnvironment {
 
     /** Every {@code imgorigin.*} properties record, named by its prefix's last part. */
-    record Settings(SourceProperties source, LimitsProperties limits, FormatProperties format, CacheProperties cache,
-            SecurityProperties security, ProcessingProperties processing) {
+    record Settings(@DefaultValue SourceProperties source, @DefaultValue LimitsProperties limits,
+            @DefaultValue FormatProperties format, @DefaultValue CacheProperties cache,
+            @DefaultValue SecurityProperties security, @DefaultValue ProcessingProperties processing) {
     }
 
     private SettingsEnvironment() {

@@ -3,28 +3,21 @@ package io.imgorigin.processing.admit;
 import io.imgorigin.processing.pipeline.ProcessingContext;
 import io.imgorigin.processing.pipeline.ProcessingStep;
 
+import io.imgorigin.processing.decode.ShrinkOnLoad;
 import io.imgorigin.processing.pipeline.ResizePlan;
 
 /**
  * Reserves the request's share of the {@link MemoryBudget} once the header has told the sizes and
- * before any pixel is decoded. The estimate covers the decoded image (shrink-on-load keeps it within
- * under 8× the scaled size per side, never more than the source) with the copies that colour
- * conversion and orientation may make, and the output-sized canvases of resize, pad and flatten
- * (a cover crop resamples only the region it keeps, so nothing larger than the output is made).
+ * before any pixel is decoded. The estimate covers the decoded image (bounded by shrink-on-load, never
+ * more than the source) with the copies that colour conversion and orientation may make, and the
+ * output-sized canvases of resize, pad and flatten (a cover crop resamples only the region it keeps).
  */
 public final class AdmitStep implements ProcessingStep {
 
     private static final long BYTES_PER_PIXEL = 4;
     private static final long DECODE_COPIES = 3;
     private static final long OUTPUT_COPIES = 3;
-    /**
-     * libjpeg-turbo shrinks on load by powers of two to no less than twice the scaled size per side
-     * (so under four times it), the pure-Java readers subsample by whole steps that keep three times
-     * it, libwebp scales to twice it: a decoded side stays under eight times the scaled side, at most
-     * 64 times its pixels. A whole PNG inflated in one piece holds its filtered rows beside the pixels
-     * for a moment: two of the three copies counted.
-     */
-    private static final long DECODE_OVER_SCALED = 64;
+    private static final long DECODE_OVER_SCALED = (long) ShrinkOnLoad.DECODED_SIDE_BOUND * ShrinkOnLoad.DECODED_SIDE_BOUND;
 
     private final MemoryBudget budget;
 

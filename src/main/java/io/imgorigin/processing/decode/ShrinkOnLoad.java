@@ -11,7 +11,13 @@ import io.imgorigin.processing.resize.Resizer;
  * detail to work with. Where the resizer would average blocks of the decoded image before that (more
  * than a 3× reduction left, see {@link Resizer#blockFactor}), the decoder may do that reduction itself.
  */
-record ShrinkOnLoad(Dimension source, Dimension scaled) {
+public record ShrinkOnLoad(Dimension source, Dimension scaled) {
+
+    /**
+     * A decoded side stays below this multiple of the scaled side: the scaling readers keep twice it, and
+     * point subsampling keeps under three times what they would (see {@code ImageIoDecoder}).
+     */
+    public static final int DECODED_SIDE_BOUND = 8;
 
     private static final int MARGIN = 2;
     private static final int LARGEST_HALVING = 8;
@@ -39,11 +45,8 @@ record ShrinkOnLoad(Dimension source, Dimension scaled) {
     /**
      * For a reader that can only halve (libjpeg-turbo's DCT scaling to 1/2, 1/4 or 1/8): the smallest
      * halving that keeps twice the scaled size, or the halving after it where the resizer would average
-     * 2×2 blocks of that one, which it does when more than a 3× reduction is left. The DCT then does the
-     * averaging: entropy decoding costs the same, but the inverse DCT and colour conversion run on a
-     * quarter of the pixels and the averaging pass goes (2725 px to 400 px: 18.4 against 22.8 ms of CPU per
-     * request, at 49.95 against 50.12 dB to full decode plus Lanczos3, where vipsthumbnail has 44.36).
-     * Between 3× and 4× of a full decode that is the 1/2 decode itself.
+     * 2×2 blocks of that one, which it does when more than a 3× reduction is left: the DCT then does the
+     * averaging on a quarter of the pixels. Between 3× and 4× of a full decode that is the 1/2 decode itself.
      */
     Dimension halvings() {
         return new Dimension(halvingsSide(source.width, scaled.width), halvingsSide(source.height, scaled.height));

@@ -6,10 +6,9 @@ import java.util.SplittableRandom;
 
 /**
  * Resizes small generated images many times, so that the JIT has compiled the resizing loops before the
- * first request. Until it has, the vector API runs as plain Java that allocates an object for every
- * operation: the first 12 MP resize of a fresh JVM took a second instead of 0.2 and grew a 384 MB heap
- * from 84 to 263 MB committed, which stays in the process's memory. The images cover the paths requests
- * take: 2×2 block averaging then Lanczos3, opaque and with alpha.
+ * first request: until it has, the vector API runs as plain Java that allocates an object for every
+ * operation, which makes a fresh replica's first large request slow and grows its heap for good. The
+ * images cover the paths requests take: 2×2 block averaging then Lanczos3, opaque and with alpha.
  */
 public final class ResizeWarmUp {
 

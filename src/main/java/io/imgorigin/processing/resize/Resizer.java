@@ -10,16 +10,14 @@ import io.imgorigin.processing.pipeline.ImageExtent;
  * High-quality resampling of packed sRGB images. Large reductions first average whole blocks of
  * pixels (exact, and cheap) until at most a {@link #BOX_GAP}-fold reduction is left; Lanczos3 does
  * that rest, and enlargements. Only the source region that a window of the result needs is read.
- * On photographs the block averaging costs little: a 3000 px to 400 px reduction stays above 50 dB
- * PSNR against a Lanczos3 over the full image, at well under half the work.
+ * On photographs the block averaging costs little quality against a Lanczos3 over the full image, at
+ * well under half the work (bench/README.md, Quality).
  */
 public final class Resizer {
 
     /**
      * The largest reduction left to Lanczos3 after block averaging. Block averaging aliases where
-     * Lanczos3 does not; leaving it at most 2× cost 4–6 dB against a full Lanczos3 on corpus photos
-     * (400 px from 2.7K and 4K), below libvips' thumbnailer, and 3× gains it back for about a third
-     * more taps in the last pass.
+     * Lanczos3 does not; a 2× gap visibly lost detail on photos, 3× keeps it for a third more taps.
      */
     private static final double BOX_GAP = 3.0;
 

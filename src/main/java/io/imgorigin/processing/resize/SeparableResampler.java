@@ -12,7 +12,7 @@ import io.imgorigin.codec.VectorModule;
  *
  * <p>Every multiply-add loop reads and writes its arrays at the same index. HotSpot vectorises such a
  * loop; one that reads an array at an offset from where it writes another it leaves scalar, because the
- * two might be the same array (measured on this JDK: 0.12 against 0.4 ns per element). So source rows
+ * two might be the same array. So source rows
  * are first unpacked into one array per channel ({@link SourceRows}), the vertical pass adds up whole
  * unpacked rows for a strip of output rows, and that result is stored transposed, one small array per
  * source column holding that column's values for the strip's rows, which the horizontal pass adds up
