@@ -1,54 +1,46 @@
 package io.imgorigin.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
 
 /**
- * Replaces Tomcat's HTML error page for requests it refuses before any application code runs
- * (malformed request lines, invalid percent-encoding, paths that escape the root): the client still
- * gets an {@code application/problem+json} body with the Cache-Control of SPEC section 3.
+ * Replaces Tomcat's HTML error page for errors the container itself sends (malformed request lines,
+ * over-long headers, invalid percent-encoding, TRACE, failures outside Spring MVC) with the same
+ * problem response the controller advice writes.
  */
 public class JsonErrorReportValve extends ErrorReportValve {
 
-    private final String clientErrorCacheControl;
+    private final ProblemMapping mapping;
+    private final ProblemWriter writer;
 
-    public JsonErrorReportValve(String clientErrorCacheControl) {
-        this.clientErrorCacheControl = clientErrorCacheControl;
+    public JsonErrorReportValve(ProblemMapping mapping, ProblemWriter writer) {
+        this.mapping = mapping;
+        this.writer = writer;
     }
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
+        // As in Tomcat's own valve: only errors sent with sendError and not yet reported, so that a
+        // problem the advice wrote (with setStatus) is left alone.
         int status = response.getStatus();
-        if (status < 400 || response.isCommitted() || response.getContentWritten() > 0) {
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        boolean client = status < 500;
-        String body = "{\"type\":\"urn:imgorigin:problem:" + (client ? "bad-request" : "internal")
-                + "\",\"title\":\"" + reason(status) + "\",\"status\":" + status
-                + ",\"detail\":\"" + (client ? "the request could not be understood" : "the request could not be served")
-                + "\"}";
+        AtomicBoolean ioAllowed = new AtomicBoolean();
+        response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+        if (!ioAllowed.get()) {
+            return;
+        }
         try {
-            response.setContentType(ProblemWriter.MEDIA_TYPE);
-            response.setHeader("Cache-Control", client ? clientErrorCacheControl : "no-store");
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            if (status == 405) {
-                response.setHeader("Allow", "GET, HEAD");
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            response.setContentLength(bytes.length);
-            response.getOutputStream().write(bytes);
+            writer.write(mapping.ofContainerStatus(status), response);
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // the connection is already gone; nothing more can be told to the client
         }
-    }
-
-    private static String reason(int status) {
-        org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status);
-        return known == null ? "Error" : known.getReasonPhrase();
     }
 }

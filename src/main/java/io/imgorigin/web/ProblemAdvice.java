@@ -1,8 +1,9 @@
 package io.imgorigin.web;
 
-import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 
-import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -19,12 +20,7 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(Throwable.class)
-    public ResponseEntity<byte[]> handle(Throwable failure, HttpServletRequest request) {
-        Problem problem = mapping.of(failure);
-        ResponseEntity<byte[]> entity = writer.entity(problem, null);
-        if (request.getMethod().equals("HEAD")) {
-            return ResponseEntity.status(entity.getStatusCode()).headers(entity.getHeaders()).build();
-        }
-        return entity;
+    public void handle(Throwable failure, HttpServletResponse response) throws IOException {
+        writer.write(mapping.of(failure), response);
     }
 }

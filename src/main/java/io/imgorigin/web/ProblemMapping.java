@@ -3,6 +3,8 @@ package io.imgorigin.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 import io.imgorigin.options.InvalidOptionException;
 import io.imgorigin.processing.pipeline.ProcessingTimeoutException;
@@ -39,11 +41,27 @@ public final class ProblemMapping {
                 log.warn("store timeout: {}", e.getMessage());
                 yield Problem.of(HttpStatus.GATEWAY_TIMEOUT, "store-timeout", "the image store did not answer in time");
             }
+            // After every failure of our own: a store's "connection reset" in a cause must stay a 502.
+            case Throwable e when DisconnectedClientHelper.isClientDisconnectedException(e) -> {
+                log.debug("client went away while the answer was being written: {}", e.toString());
+                yield Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "client-gone", "the client closed the connection");
+            }
             default -> {
                 log.error("unexpected failure", failure);
                 yield Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "the image could not be produced");
             }
         };
+    }
+
+    /** A status the container sent before or outside Spring MVC, where only the status is known. */
+    public Problem ofContainerStatus(int status) {
+        HttpStatusCode code = HttpStatusCode.valueOf(status);
+        if (status == HttpStatus.METHOD_NOT_ALLOWED.value()) {
+            return Problem.of(code, "method", "only GET and HEAD are allowed");
+        }
+        return code.is4xxClientError()
+                ? Problem.of(code, "bad-request", "the request could not be understood")
+                : Problem.of(code, "internal", "the request could not be served");
     }
 
     private static String kindOf(InvalidOptionException e) {

@@ -1,5 +1,7 @@
 package io.imgorigin.web;
 
+import java.util.function.Supplier;
+
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -10,20 +12,20 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
  */
 public class TomcatErrorPages implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
-    private final ProblemWriter writer;
+    /** A new valve for each host: a valve links to the next one in its pipeline, so it cannot be shared. */
+    private final Supplier<JsonErrorReportValve> valves;
 
-    public TomcatErrorPages(ProblemWriter writer) {
-        this.writer = writer;
+    public TomcatErrorPages(Supplier<JsonErrorReportValve> valves) {
+        this.valves = valves;
     }
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof StandardHost host) {
-                JsonErrorReportValve valve = new JsonErrorReportValve(writer.cacheControl(org.springframework.http.HttpStatus.BAD_REQUEST));
                 // Tomcat adds its own report valve at start unless one of the configured class is already there
                 host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
-                host.getPipeline().addValve(valve);
+                host.getPipeline().addValve(valves.get());
             }
         });
         factory.addConnectorCustomizers(connector -> connector.setEncodedSolidusHandling("passthrough"));

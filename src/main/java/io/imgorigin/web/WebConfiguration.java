@@ -30,8 +30,8 @@ public class WebConfiguration {
     }
 
     @Bean
-    TomcatErrorPages tomcatErrorPages(ProblemWriter writer) {
-        return new TomcatErrorPages(writer);
+    TomcatErrorPages tomcatErrorPages(ProblemMapping mapping, ProblemWriter writer) {
+        return new TomcatErrorPages(() -> new JsonErrorReportValve(mapping, writer));
     }
 
     @Bean
