@@ -8,7 +8,7 @@ package io.imgorigin.codec;
 public interface NativeCodec {
 
     /**
-     * The codec's short name, as {@link ProcessingContext#decoder()} and the startup log report it
+     * The codec's short name, as the processing context's decoder and the startup log report it
      * (for example "turbojpeg").
      */
     String codecName();

@@ -1,12 +1,12 @@
 package io.imgorigin.codec.jpeg;
 
-/** The start-of-frame segment of a JPEG: its SOFn marker (0xC0..0xCF), sample precision and component count. */
-public record JpegFrame(int marker, int precision, int components) {
+import static io.imgorigin.codec.jpeg.JpegMarker.SOF0_BASELINE;
+import static io.imgorigin.codec.jpeg.JpegMarker.SOF10_ARITHMETIC_PROGRESSIVE;
+import static io.imgorigin.codec.jpeg.JpegMarker.SOF2_PROGRESSIVE;
+import static io.imgorigin.codec.jpeg.JpegMarker.SOF9_ARITHMETIC;
 
-    private static final int SOF0_BASELINE = 0xC0;
-    private static final int SOF2_PROGRESSIVE = 0xC2;
-    private static final int SOF9_ARITHMETIC = 0xC9;
-    private static final int SOF10_ARITHMETIC_PROGRESSIVE = 0xCA;
+/** The start-of-frame segment of a JPEG: its SOFn marker, sample precision and component count. */
+public record JpegFrame(int marker, int precision, int components) {
 
     /**
      * Whether TurboJPEG decodes this frame into the pixels the pipeline expects: 8-bit baseline, extended

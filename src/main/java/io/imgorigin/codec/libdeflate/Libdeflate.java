@@ -5,7 +5,6 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
@@ -13,56 +12,35 @@ import java.util.List;
 
 import javax.imageio.IIOException;
 
-import io.imgorigin.codec.NativeLibraries;
+import io.imgorigin.codec.Downcalls;
+import io.imgorigin.codec.NativeLibrary;
 
 /**
- * libdeflate's whole-buffer zlib decompressor, loaded once per process on first use. It inflates a
- * PNG's image data three to four times as fast as zlib, which libspng uses; without it PNGs are decoded
- * by libspng alone, and {@link #status()} says why.
+ * libdeflate's whole-buffer zlib decompressor, which inflates a PNG's image data several times as fast
+ * as zlib, the inflater libspng uses. Without it PNGs are decoded by libspng alone.
  */
-public final class Libdeflate {
-
-    static final List<String> CANDIDATES = List.of(
-            "libdeflate.so.0",
-            "/usr/lib/x86_64-linux-gnu/libdeflate.so.0",
-            "/usr/lib/aarch64-linux-gnu/libdeflate.so.0",
-            "/usr/lib64/libdeflate.so.0",
-            "/usr/lib/libdeflate.so.0",
-            "/usr/local/lib/libdeflate.so.0");
+public final class Libdeflate extends NativeLibrary<Libdeflate.Functions> {
 
     private static final int LIBDEFLATE_SUCCESS = 0;
 
-    private final NativeLibraries.Loaded<Functions> loaded;
+    private static final Libdeflate INSTANCE = new Libdeflate(candidates("libdeflate.so.0"));
 
-    private Libdeflate(NativeLibraries.Loaded<Functions> loaded) {
-        this.loaded = loaded;
+    Libdeflate(List<String> candidates) {
+        super("libdeflate", candidates, Functions::bind, functions -> "");
     }
 
     /** Whether the native library was loaded and its functions bound. */
     public static boolean isAvailable() {
-        return instance().available();
+        return INSTANCE.available();
     }
 
     /** One line for the startup log: where the library came from, or why it is not used. */
     public static String status() {
-        return instance().describe();
+        return INSTANCE.describe();
     }
 
     public static Libdeflate instance() {
-        return Holder.INSTANCE;
-    }
-
-    static Libdeflate load(List<String> candidates) {
-        return new Libdeflate(NativeLibraries.Loaded.first(candidates, "libdeflate.so", Functions::bind,
-                bound -> "libdeflate loaded from " + bound.path()));
-    }
-
-    public boolean available() {
-        return loaded.available();
-    }
-
-    String describe() {
-        return loaded.status();
+        return INSTANCE;
     }
 
     /**
@@ -70,7 +48,7 @@ public final class Libdeflate {
      * holds less or more is refused. Both arrays are passed to the library in place.
      */
     public void inflate(byte[] in, int offset, int length, byte[] out) throws IIOException {
-        Functions functions = loaded.require("libdeflate");
+        Functions functions = require();
         MemorySegment decompressor = functions.allocate();
         if (decompressor.equals(MemorySegment.NULL)) {
             throw new IIOException("libdeflate could not allocate a decompressor");
@@ -79,14 +57,14 @@ public final class Libdeflate {
             int result = functions.zlibDecompress(decompressor, MemorySegment.ofArray(in).asSlice(offset, length),
                     length, MemorySegment.ofArray(out), out.length);
             if (result != LIBDEFLATE_SUCCESS) {
-                throw new IIOException("libdeflate cannot inflate the image data: " + describe(result));
+                throw new IIOException("libdeflate cannot inflate the image data: " + reason(result));
             }
         } finally {
             functions.free(decompressor);
         }
     }
 
-    private static String describe(int result) {
+    private static String reason(int result) {
         return switch (result) {
             case 1 -> "the data is not valid zlib";
             case 2 -> "it holds fewer bytes than the image needs";
@@ -95,52 +73,33 @@ public final class Libdeflate {
         };
     }
 
-    /** C's {@code size_t} is passed as a Java long; the binder refuses platforms where it is not 64 bits. */
-    private record Functions(MethodHandle alloc, MethodHandle free, MethodHandle zlibDecompress) {
+    /** C's {@code size_t} is passed as a Java long. */
+    record Functions(MethodHandle alloc, MethodHandle free, MethodHandle zlibDecompress) {
 
         static Functions bind(SymbolLookup lookup) {
-            Linker linker = Linker.nativeLinker();
-            NativeLibraries.requireSixtyFourBits(linker, "size_t");
-            var binder = new NativeLibraries.Binder(linker, lookup);
-            // Decompression reads and writes Java arrays in place: it never calls back into Java, and the
-            // collector waits while it runs (about 10 ms for a 1500 px RGBA image).
+            var binder = Downcalls.binder(lookup, "size_t");
             return new Functions(
                     binder.bind("libdeflate_alloc_decompressor", FunctionDescriptor.of(ADDRESS)),
                     binder.bind("libdeflate_free_decompressor", FunctionDescriptor.ofVoid(ADDRESS)),
-                    binder.bind("libdeflate_zlib_decompress",
-                            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS),
-                            Linker.Option.critical(true)));
+                    binder.bindWithHeapAccess("libdeflate_zlib_decompress",
+                            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS)));
         }
 
         MemorySegment allocate() {
-            try {
-                return (MemorySegment) alloc.invokeExact();
-            } catch (Throwable e) {
-                throw NativeLibraries.rethrow(e);
-            }
+            return Downcalls.call(() -> (MemorySegment) alloc.invokeExact());
         }
 
         void free(MemorySegment decompressor) {
-            try {
+            Downcalls.call(() -> {
                 free.invokeExact(decompressor);
-            } catch (Throwable e) {
-                throw NativeLibraries.rethrow(e);
-            }
+            });
         }
 
         /** With no place for the actual size, libdeflate insists on filling {@code outLength} exactly. */
         int zlibDecompress(MemorySegment decompressor, MemorySegment in, long inLength, MemorySegment out,
                 long outLength) {
-            try {
-                return (int) zlibDecompress.invokeExact(decompressor, in, inLength, out, outLength,
-                        MemorySegment.NULL);
-            } catch (Throwable e) {
-                throw NativeLibraries.rethrow(e);
-            }
+            return Downcalls.call(() -> (int) zlibDecompress.invokeExact(decompressor, in, inLength, out, outLength,
+                    MemorySegment.NULL));
         }
-    }
-
-    private static final class Holder {
-        static final Libdeflate INSTANCE = load(CANDIDATES);
     }
 }

@@ -1,8 +1,14 @@
 package io.imgorigin.codec.png;
 
-import java.util.zip.CRC32;
+import static io.imgorigin.codec.png.PngChunks.IDAT;
+import static io.imgorigin.codec.png.PngChunks.IEND;
+import static io.imgorigin.codec.png.PngChunks.IHDR;
+import static io.imgorigin.codec.png.PngChunks.PLTE;
+import static io.imgorigin.codec.png.PngChunks.TRNS;
 
 import javax.imageio.IIOException;
+
+import io.imgorigin.codec.png.PngChunks.Chunk;
 
 /**
  * The zlib stream of a PNG's image: its IDAT chunks, checked and joined. One IDAT is used where it lies
@@ -13,14 +19,6 @@ import javax.imageio.IIOException;
  */
 public record ImageData(byte[] bytes, int offset, int length, boolean transparency) {
 
-    private static final int SIGNATURE_LENGTH = 8;
-    private static final int IHDR = 0x49484452;
-    private static final int PLTE = 0x504C5445;
-    private static final int IDAT = 0x49444154;
-    private static final int IEND = 0x49454E44;
-    private static final int TRNS = 0x74524E53;
-    private static final int ANCILLARY = 0x20000000;
-
     /**
      * Walks the chunks from the signature on. The CRCs of the critical chunks (IHDR, PLTE, IDAT) are
      * checked, as libspng checks them; an unknown critical chunk or a chunk running past the end of the
@@ -28,65 +26,50 @@ public record ImageData(byte[] bytes, int offset, int length, boolean transparen
      * image, so the stream comes out short and the inflater refuses it.
      */
     public static ImageData scan(byte[] png) throws IIOException {
-        CRC32 crc = new CRC32();
-        int firstChunk = -1;
-        int chunks = 0;
+        PngChunks chunks = new PngChunks(png, PngChunks.SIGNATURE_LENGTH);
+        Chunk first = null;
+        int count = 0;
         long total = 0;
         boolean transparency = false;
-        int position = SIGNATURE_LENGTH;
-        while (png.length - position >= 12) {
-            int size = chunkSize(png, position);
-            int type = PngHeader.u32(png, position + 4);
+        for (Chunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+            int type = chunk.type();
             if (type == IDAT) {
-                checkCrc(crc, png, position, size);
-                if (firstChunk < 0) {
-                    firstChunk = position;
+                checkCrc(chunks, chunk);
+                if (first == null) {
+                    first = chunk;
                 }
-                chunks++;
-                total += size;
-            } else if (firstChunk >= 0 || type == IEND) {
+                count++;
+                total += chunk.length();
+            } else if (first != null || type == IEND) {
                 break;
             } else if (type == TRNS) {
                 transparency = true;
             } else if (type == IHDR || type == PLTE) {
-                checkCrc(crc, png, position, size);
-            } else if ((type & ANCILLARY) == 0) {
+                checkCrc(chunks, chunk);
+            } else if (PngChunks.isCritical(type)) {
                 throw new IIOException("the PNG has an unknown critical chunk");
             }
-            position += 12 + size;
         }
-        if (firstChunk < 0) {
+        if (first == null) {
             throw new IIOException("the PNG has no image data");
         }
-        if (chunks == 1) {
-            return new ImageData(png, firstChunk + 8, (int) total, transparency);
+        if (count == 1) {
+            return new ImageData(png, first.offset(), first.length(), transparency);
         }
         // The IDATs lie within the file, so together they are shorter than it. A second walk copies them,
         // so that a file of many tiny chunks costs no memory per chunk.
         byte[] joined = new byte[(int) total];
-        int filled = 0;
-        for (int chunk = firstChunk, n = 0; n < chunks; n++) {
-            int size = chunkSize(png, chunk);
-            System.arraycopy(png, chunk + 8, joined, filled, size);
-            filled += size;
-            chunk += 12 + size;
+        PngChunks again = new PngChunks(png, first.start());
+        for (int n = 0, filled = 0; n < count; n++) {
+            Chunk chunk = again.next();
+            System.arraycopy(png, chunk.offset(), joined, filled, chunk.length());
+            filled += chunk.length();
         }
         return new ImageData(joined, 0, joined.length, transparency);
     }
 
-    /** The chunk's data length, refused when the chunk with its CRC would run past the end of the file. */
-    private static int chunkSize(byte[] png, int chunk) throws IIOException {
-        long length = PngHeader.u32(png, chunk) & 0xFFFFFFFFL;
-        if (length > png.length - chunk - 12L) {
-            throw new IIOException("a PNG chunk runs past the end of the file");
-        }
-        return (int) length;
-    }
-
-    private static void checkCrc(CRC32 crc, byte[] png, int chunk, int size) throws IIOException {
-        crc.reset();
-        crc.update(png, chunk + 4, size + 4);
-        if ((int) crc.getValue() != PngHeader.u32(png, chunk + 8 + size)) {
+    private static void checkCrc(PngChunks chunks, Chunk chunk) throws IIOException {
+        if (!chunks.crcMatches(chunk)) {
             throw new IIOException("a PNG chunk fails its CRC check");
         }
     }

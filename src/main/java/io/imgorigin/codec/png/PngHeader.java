@@ -1,6 +1,5 @@
 package io.imgorigin.codec.png;
 
-
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.Optional;
@@ -15,10 +14,8 @@ import javax.imageio.stream.ImageInputStream;
 public record PngHeader(int width, int height, int bitDepth, int colorType, boolean interlaced) {
 
     /** Signature, IHDR length and type, and its 13 bytes of data; the CRC is libspng's to check. */
-    static final int LENGTH = 8 + 8 + 13;
+    static final int LENGTH = PngChunks.SIGNATURE_LENGTH + 8 + PngChunks.IHDR_LENGTH;
 
-    private static final long SIGNATURE = 0x89504E470D0A1A0AL;
-    private static final int IHDR = 0x49484452;
     private static final int GRAY_ALPHA = 4;
     private static final int RGB_ALPHA = 6;
     /** Interlace method 1, the only one PNG defines besides none. */
@@ -35,23 +32,30 @@ public record PngHeader(int width, int height, int bitDepth, int colorType, bool
     }
 
     public static Optional<PngHeader> parse(byte[] bytes) {
-        if (bytes.length < LENGTH || u64(bytes, 0) != SIGNATURE || u32(bytes, 8) != 13 || u32(bytes, 12) != IHDR) {
+        Optional<PngChunks.Chunk> ihdr = PngChunks.imageHeader(bytes);
+        if (ihdr.isEmpty()) {
             return Optional.empty();
         }
-        int width = u32(bytes, 16);
-        int height = u32(bytes, 20);
-        int bitDepth = bytes[24] & 0xFF;
-        int colorType = bytes[25] & 0xFF;
-        int compression = bytes[26];
-        int filter = bytes[27];
-        int interlace = bytes[28];
+        int at = ihdr.get().offset();
+        int width = PngChunks.u32(bytes, at);
+        int height = PngChunks.u32(bytes, at + 4);
+        int bitDepth = bytes[at + 8] & 0xFF;
+        int colorType = bytes[at + 9] & 0xFF;
+        int compression = bytes[at + 10];
+        int filter = bytes[at + 11];
+        int interlace = bytes[at + 12];
         // u32 values above 2^31 - 1 read as negative: PNG forbids them too.
         boolean valid = width > 0 && height > 0 && allowed(bitDepth, colorType) && compression == 0 && filter == 0
                 && (interlace == 0 || interlace == ADAM7);
-        return valid ? Optional.of(new PngHeader(width, height, bitDepth, colorType, interlace != 0)) : Optional.empty();
+        return valid ? Optional.of(new PngHeader(width, height, bitDepth, colorType, interlace != 0))
+                : Optional.empty();
     }
 
     public boolean hasAlphaChannel() {
+        return hasAlphaChannel(colorType);
+    }
+
+    public static boolean hasAlphaChannel(int colorType) {
         return colorType == GRAY_ALPHA || colorType == RGB_ALPHA;
     }
 
@@ -66,15 +70,5 @@ public record PngHeader(int width, int height, int bitDepth, int colorType, bool
             case 2, GRAY_ALPHA, RGB_ALPHA -> bitDepth == 8 || bitDepth == 16;
             default -> false;
         };
-    }
-
-    /** The big-endian 32-bit value at {@code offset}, as PNG stores lengths, types and sizes. */
-    static int u32(byte[] bytes, int offset) {
-        return (bytes[offset] & 0xFF) << 24 | (bytes[offset + 1] & 0xFF) << 16 | (bytes[offset + 2] & 0xFF) << 8
-                | bytes[offset + 3] & 0xFF;
-    }
-
-    private static long u64(byte[] bytes, int offset) {
-        return (long) u32(bytes, offset) << 32 | u32(bytes, offset + 4) & 0xFFFFFFFFL;
     }
 }

@@ -12,8 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The Paeth filter undone for four bytes per pixel with the four bytes as lanes of one vector, so the
  * predictor's comparisons and selections are a few vector instructions per pixel instead of branches
- * per byte: about twice as fast as the scalar loop. Only loaded when the JVM runs with
- * {@code --add-modules jdk.incubator.vector} (see {@link io.imgorigin.codec.VectorModule}).
+ * per byte. Only loaded when the JVM runs with {@code --add-modules jdk.incubator.vector} (see
+ * {@link io.imgorigin.codec.VectorModule}).
  */
 final class VectorPaeth {
 

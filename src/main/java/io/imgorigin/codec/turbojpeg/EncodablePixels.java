@@ -11,7 +11,6 @@ import java.awt.image.RenderedImage;
 import java.awt.image.SampleModel;
 import java.awt.image.SinglePixelPackedSampleModel;
 import java.awt.image.WritableRaster;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -29,8 +28,6 @@ import java.util.Arrays;
 record EncodablePixels(Object array, int offset, int length, int pitchElements, int width, int height,
         int pixelFormat, int subsampling) {
 
-    private static final int INT_RGB_PIXEL_FORMAT =
-            ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? TurboJpegConstants.TJPF_BGRX : TurboJpegConstants.TJPF_XRGB;
     private static final int[] RGB_MASKS = {0xFF0000, 0xFF00, 0xFF};
     private static final int[] BGR_BAND_OFFSETS = {2, 1, 0};
     private static final int[] GRAY_BAND_OFFSETS = {0};
@@ -60,7 +57,7 @@ record EncodablePixels(Object array, int offset, int length, int pitchElements, 
         int stride = model.getScanlineStride();
         return new EncodablePixels(buffer.getData(), firstElement(raster, buffer.getOffset()),
                 stride * (image.getHeight() - 1) + image.getWidth(), stride, image.getWidth(), image.getHeight(),
-                INT_RGB_PIXEL_FORMAT, TurboJpegConstants.TJSAMP_420);
+                TurboJpegConstants.TJPF_INT_RGB, TurboJpegConstants.TJSAMP_420);
     }
 
     private static EncodablePixels fromBytes(BufferedImage image, int[] bandOffsets, int pixelFormat, int subsampling) {

@@ -1,5 +1,7 @@
 package io.imgorigin.codec.turbojpeg;
 
+import java.nio.ByteOrder;
+
 /** Values from libjpeg-turbo's turbojpeg.h (2.x API) that this package passes to or reads from the library. */
 final class TurboJpegConstants {
 
@@ -7,6 +9,9 @@ final class TurboJpegConstants {
     static final int TJPF_BGRX = 3;
     static final int TJPF_XRGB = 5;
     static final int TJPF_GRAY = 6;
+
+    /** Four bytes per pixel whose native-order int is 0xXXRRGGBB, the layout of TYPE_INT_RGB. */
+    static final int TJPF_INT_RGB = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? TJPF_BGRX : TJPF_XRGB;
 
     static final int TJSAMP_420 = 2;
     static final int TJSAMP_GRAY = 3;
@@ -19,9 +24,6 @@ final class TurboJpegConstants {
     static final int TJFLAG_PROGRESSIVE = 16384;
 
     static final int TJERR_WARNING = 0;
-
-    /** Size of the library's per-handle error message buffer (JMSG_LENGTH_MAX). */
-    static final int ERROR_MESSAGE_CAPACITY = 200;
 
     private TurboJpegConstants() {
     }

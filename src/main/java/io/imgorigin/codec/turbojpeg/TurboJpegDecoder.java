@@ -9,7 +9,6 @@ import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteOrder;
 
 import javax.imageio.IIOException;
 
@@ -18,10 +17,6 @@ import javax.imageio.IIOException;
  * releases both before it returns, whether it succeeds or throws.
  */
 final class TurboJpegDecoder {
-
-    /** Four bytes per pixel whose native-order int is 0xXXRRGGBB, the layout of TYPE_INT_RGB. */
-    private static final int INT_RGB_PIXEL_FORMAT =
-            ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? TurboJpegConstants.TJPF_BGRX : TurboJpegConstants.TJPF_XRGB;
 
     private static final String HARMLESS_WARNING = "extraneous bytes before marker";
 
@@ -73,7 +68,7 @@ final class TurboJpegDecoder {
                 : MemorySegment.ofArray(((DataBufferInt) image.getRaster().getDataBuffer()).getData());
         MemorySegment handle = initDecompress();
         try {
-            int format = gray ? TurboJpegConstants.TJPF_GRAY : INT_RGB_PIXEL_FORMAT;
+            int format = gray ? TurboJpegConstants.TJPF_GRAY : TurboJpegConstants.TJPF_INT_RGB;
             int result = tj.tjDecompress2(handle, MemorySegment.ofArray(jpeg), jpeg.length, pixels, width,
                     width * bytesPerPixel, height, format, TurboJpegConstants.TJFLAG_ACCURATEDCT);
             if (result != 0) {

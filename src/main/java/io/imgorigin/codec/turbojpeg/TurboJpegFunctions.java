@@ -5,17 +5,16 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 
-import io.imgorigin.codec.NativeLibraries;
+import io.imgorigin.codec.Downcalls;
 
 /**
- * Typed entry points into the TurboJPEG 2.x C API. Every native size argument that C declares
- * {@code unsigned long} is passed as a Java long, which is only right on LP64 platforms; the library
- * loader refuses others.
+ * Typed entry points into the TurboJPEG 2.x C API. C's {@code unsigned long} sizes are passed as Java
+ * longs. The calls given image buffers read and write the Java arrays in place, with no native copy of
+ * the source or the pixels.
  */
 record TurboJpegFunctions(
         MethodHandle initDecompress,
@@ -29,24 +28,22 @@ record TurboJpegFunctions(
         MethodHandle getErrorStr2,
         MethodHandle getErrorCode) {
 
+    /** Size of the library's per-handle error message buffer (JMSG_LENGTH_MAX). */
+    private static final int ERROR_MESSAGE_CAPACITY = 200;
+
     static TurboJpegFunctions bind(SymbolLookup lookup) {
-        Linker linker = Linker.nativeLinker();
-        NativeLibraries.requireSixtyFourBits(linker, "long");
-        var binder = new NativeLibraries.Binder(linker, lookup);
-        // The calls that take image buffers read and write Java arrays in place (no native copy of the
-        // source or the pixels): they never call back into Java, and the collector waits while they run.
-        Linker.Option heapAccess = Linker.Option.critical(true);
+        var binder = Downcalls.binder(lookup, "long");
         return new TurboJpegFunctions(
                 binder.bind("tjInitDecompress", FunctionDescriptor.of(ADDRESS)),
-                binder.bind("tjDecompressHeader3", FunctionDescriptor.of(JAVA_INT,
-                        ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS), heapAccess),
-                binder.bind("tjDecompress2", FunctionDescriptor.of(JAVA_INT,
-                        ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), heapAccess),
+                binder.bindWithHeapAccess("tjDecompressHeader3", FunctionDescriptor.of(JAVA_INT,
+                        ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS)),
+                binder.bindWithHeapAccess("tjDecompress2", FunctionDescriptor.of(JAVA_INT,
+                        ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT)),
                 binder.bind("tjGetScalingFactors", FunctionDescriptor.of(ADDRESS, ADDRESS)),
                 binder.bind("tjInitCompress", FunctionDescriptor.of(ADDRESS)),
-                binder.bind("tjCompress2", FunctionDescriptor.of(JAVA_INT,
+                binder.bindWithHeapAccess("tjCompress2", FunctionDescriptor.of(JAVA_INT,
                         ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT,
-                        JAVA_INT), heapAccess),
+                        JAVA_INT)),
                 binder.bind("tjFree", FunctionDescriptor.ofVoid(ADDRESS)),
                 binder.bind("tjDestroy", FunctionDescriptor.of(JAVA_INT, ADDRESS)),
                 binder.bind("tjGetErrorStr2", FunctionDescriptor.of(ADDRESS, ADDRESS)),
@@ -54,92 +51,55 @@ record TurboJpegFunctions(
     }
 
     MemorySegment tjInitDecompress() {
-        try {
-            return (MemorySegment) initDecompress.invokeExact();
-        } catch (Throwable e) {
-            throw NativeLibraries.rethrow(e);
-        }
+        return Downcalls.call(() -> (MemorySegment) initDecompress.invokeExact());
     }
 
     int tjDecompressHeader3(MemorySegment handle, MemorySegment jpeg, long size, MemorySegment width,
             MemorySegment height, MemorySegment subsampling, MemorySegment colorspace) {
-        try {
-            return (int) decompressHeader3.invokeExact(handle, jpeg, size, width, height, subsampling, colorspace);
-        } catch (Throwable e) {
-            throw NativeLibraries.rethrow(e);
-        }
+        return Downcalls.call(() -> (int) decompressHeader3.invokeExact(handle, jpeg, size, width, height, subsampling,
+                colorspace));
     }
 
     int tjDecompress2(MemorySegment handle, MemorySegment jpeg, long size, MemorySegment destination, int width,
             int pitch, int height, int pixelFormat, int flags) {
-        try {
-            return (int) decompress2.invokeExact(handle, jpeg, size, destination, width, pitch, height, pixelFormat,
-                    flags);
-        } catch (Throwable e) {
-            throw NativeLibraries.rethrow(e);
-        }
+        return Downcalls.call(() -> (int) decompress2.invokeExact(handle, jpeg, size, destination, width, pitch, height,
+                pixelFormat, flags));
     }
 
     MemorySegment tjGetScalingFactors(MemorySegment count) {
-        try {
-            return (MemorySegment) getScalingFactors.invokeExact(count);
-        } catch (Throwable e) {
-            throw NativeLibraries.rethrow(e);
-        }
+        return Downcalls.call(() -> (MemorySegment) getScalingFactors.invokeExact(count));
     }
 
     MemorySegment tjInitCompress() {
-        try {
-            return (MemorySegment) initCompress.invokeExact();
-        } catch (Throwable e) {
-            throw NativeLibraries.rethrow(e);
-        }
+        return Downcalls.call(() -> (MemorySegment) initCompress.invokeExact());
     }
 
     int tjCompress2(MemorySegment handle, MemorySegment source, int width, int pitch, int height, int pixelFormat,
             MemorySegment jpegBuffer, MemorySegment jpegSize, int subsampling, int quality, int flags) {
-        try {
-            return (int) compress2.invokeExact(handle, source, width, pitch, height, pixelFormat, jpegBuffer, jpegSize,
-                    subsampling, quality, flags);
-        } catch (Throwable e) {
-            throw NativeLibraries.rethrow(e);
-        }
+        return Downcalls.call(() -> (int) compress2.invokeExact(handle, source, width, pitch, height, pixelFormat,
+                jpegBuffer, jpegSize, subsampling, quality, flags));
     }
 
     void tjFree(MemorySegment buffer) {
-        try {
+        Downcalls.call(() -> {
             free.invokeExact(buffer);
-        } catch (Throwable e) {
-            throw NativeLibraries.rethrow(e);
-        }
+        });
     }
 
     int tjDestroy(MemorySegment handle) {
-        try {
-            return (int) destroy.invokeExact(handle);
-        } catch (Throwable e) {
-            throw NativeLibraries.rethrow(e);
-        }
+        return Downcalls.call(() -> (int) destroy.invokeExact(handle));
     }
 
     /** The last error for the handle (or of handle creation, given NULL), copied out of the library's buffer. */
     String errorMessage(MemorySegment handle) {
-        try {
-            MemorySegment message = (MemorySegment) getErrorStr2.invokeExact(handle);
-            if (message.equals(MemorySegment.NULL)) {
-                return "unknown TurboJPEG error";
-            }
-            return message.reinterpret(TurboJpegConstants.ERROR_MESSAGE_CAPACITY).getString(0);
-        } catch (Throwable e) {
-            throw NativeLibraries.rethrow(e);
+        MemorySegment message = Downcalls.call(() -> (MemorySegment) getErrorStr2.invokeExact(handle));
+        if (message.equals(MemorySegment.NULL)) {
+            return "unknown TurboJPEG error";
         }
+        return message.reinterpret(ERROR_MESSAGE_CAPACITY).getString(0);
     }
 
     int tjGetErrorCode(MemorySegment handle) {
-        try {
-            return (int) getErrorCode.invokeExact(handle);
-        } catch (Throwable e) {
-            throw NativeLibraries.rethrow(e);
-        }
+        return Downcalls.call(() -> (int) getErrorCode.invokeExact(handle));
     }
 }

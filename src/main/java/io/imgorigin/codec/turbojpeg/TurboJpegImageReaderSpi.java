@@ -4,33 +4,26 @@ import io.imgorigin.codec.jpeg.JpegFrame;
 import io.imgorigin.codec.jpeg.JpegStructure;
 
 import java.io.IOException;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 
 import javax.imageio.ImageReader;
-import javax.imageio.spi.ImageReaderSpi;
-import javax.imageio.spi.ServiceRegistry;
 import javax.imageio.stream.ImageInputStream;
 
-import io.imgorigin.codec.NativeCodec;
-import io.imgorigin.codec.NativeCodecOrdering;
+import io.imgorigin.codec.NativeFormat;
+import io.imgorigin.codec.NativeImageReaderSpi;
 
 /**
- * Offers {@link TurboJpegImageReader} to ImageIO ahead of the other JPEG readers, for the JPEGs it decodes
- * correctly; the others (CMYK, arithmetic-coded, 12-bit, lossless) fall through to the next reader.
+ * Offers {@link TurboJpegImageReader} to ImageIO for the JPEGs it decodes correctly; the others (CMYK,
+ * arithmetic-coded, 12-bit, lossless) fall through to the next reader.
  */
-public final class TurboJpegImageReaderSpi extends ImageReaderSpi implements NativeCodec {
+public final class TurboJpegImageReaderSpi extends NativeImageReaderSpi {
 
-    static final String[] NAMES = {"jpeg", "JPEG", "jpg", "JPG"};
-    static final String[] SUFFIXES = {"jpg", "jpeg", "jpe"};
-    static final String[] MIME_TYPES = {"image/jpeg"};
-    static final String VENDOR = "imgorigin";
-    static final String VERSION = "1";
+    static final NativeFormat JPEG = new NativeFormat(TurboJpegLibrary.CODEC_NAME, TurboJpegLibrary.instance(),
+            List.of("jpeg", "JPEG", "jpg", "JPG"), List.of("jpg", "jpeg", "jpe"), List.of("image/jpeg"));
 
     public TurboJpegImageReaderSpi() {
-        super(VENDOR, VERSION, NAMES, SUFFIXES, MIME_TYPES, TurboJpegImageReader.class.getName(),
-                new Class<?>[] {ImageInputStream.class}, new String[] {TurboJpegImageWriterSpi.class.getName()},
-                false, null, null, null, null, false, null, null, null, null);
+        super(JPEG, "JPEG reader backed by libjpeg-turbo", TurboJpegImageReader.class, TurboJpegImageWriterSpi.class);
     }
 
     @Override
@@ -51,24 +44,4 @@ public final class TurboJpegImageReaderSpi extends ImageReaderSpi implements Nat
     public ImageReader createReaderInstance(Object extension) {
         return new TurboJpegImageReader(this, TurboJpegLibrary.instance());
     }
-
-    @Override
-    public String getDescription(Locale locale) {
-        return "JPEG reader backed by libjpeg-turbo";
-    }
-
-    @Override
-    public String codecName() {
-        return TurboJpegLibrary.CODEC_NAME;
-    }
-
-    @Override
-    public void onRegistration(ServiceRegistry registry, Class<?> category) {
-        if (!TurboJpegLibrary.isAvailable()) {
-            registry.deregisterServiceProvider(this, ImageReaderSpi.class);
-            return;
-        }
-        NativeCodecOrdering.apply(registry);
-    }
-
 }

@@ -10,16 +10,19 @@ import javax.imageio.spi.ServiceRegistry;
 import javax.imageio.stream.ImageOutputStream;
 
 import io.imgorigin.codec.NativeCodec;
-import io.imgorigin.codec.NativeCodecOrdering;
+import io.imgorigin.codec.NativeFormat;
 
-/** Offers {@link TurboJpegImageWriter} to ImageIO ahead of the other JPEG writers, for opaque images. */
+/** Offers {@link TurboJpegImageWriter} to ImageIO for opaque images, where libturbojpeg loads. */
 public final class TurboJpegImageWriterSpi extends ImageWriterSpi implements NativeCodec {
 
+    private static final NativeFormat JPEG = TurboJpegImageReaderSpi.JPEG;
+
     public TurboJpegImageWriterSpi() {
-        super(TurboJpegImageReaderSpi.VENDOR, TurboJpegImageReaderSpi.VERSION, TurboJpegImageReaderSpi.NAMES,
-                TurboJpegImageReaderSpi.SUFFIXES, TurboJpegImageReaderSpi.MIME_TYPES, TurboJpegImageWriter.class.getName(),
-                new Class<?>[] {ImageOutputStream.class}, new String[] {TurboJpegImageReaderSpi.class.getName()},
-                false, null, null, null, null, false, null, null, null, null);
+        super(NativeFormat.VENDOR, NativeFormat.VERSION, JPEG.names().toArray(String[]::new),
+                JPEG.suffixes().toArray(String[]::new), JPEG.mimeTypes().toArray(String[]::new),
+                TurboJpegImageWriter.class.getName(), new Class<?>[] {ImageOutputStream.class},
+                new String[] {TurboJpegImageReaderSpi.class.getName()}, false, null, null, null, null, false, null, null,
+                null, null);
     }
 
     @Override
@@ -41,16 +44,11 @@ public final class TurboJpegImageWriterSpi extends ImageWriterSpi implements Nat
 
     @Override
     public String codecName() {
-        return TurboJpegLibrary.CODEC_NAME;
+        return JPEG.codecName();
     }
 
     @Override
     public void onRegistration(ServiceRegistry registry, Class<?> category) {
-        if (!TurboJpegLibrary.isAvailable()) {
-            registry.deregisterServiceProvider(this, ImageWriterSpi.class);
-            return;
-        }
-        NativeCodecOrdering.apply(registry);
+        JPEG.register(registry, this);
     }
-
 }

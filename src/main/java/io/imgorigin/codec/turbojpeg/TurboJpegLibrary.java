@@ -7,72 +7,53 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.imgorigin.codec.NativeLibraries;
+import io.imgorigin.codec.NativeLibrary;
 
 /**
- * libjpeg-turbo's TurboJPEG library, loaded once per process on first use. When it cannot be loaded the
- * JPEG codecs of this package stay out of ImageIO and {@link #status()} says why.
+ * libjpeg-turbo's TurboJPEG library (its 2.x API). Without it the JPEG codecs of this package stay out of
+ * ImageIO.
  */
-public final class TurboJpegLibrary {
-
-    static final List<String> CANDIDATES = List.of(
-            "libturbojpeg.so.0",
-            "/usr/lib/x86_64-linux-gnu/libturbojpeg.so.0",
-            "/usr/lib/aarch64-linux-gnu/libturbojpeg.so.0",
-            "/usr/lib64/libturbojpeg.so.0",
-            "/usr/lib/libturbojpeg.so.0",
-            "/usr/local/lib/libturbojpeg.so.0",
-            "/opt/libjpeg-turbo/lib64/libturbojpeg.so.0");
+public final class TurboJpegLibrary extends NativeLibrary<TurboJpegLibrary.Bound> {
 
     /** How the JPEG codecs of this package name themselves (see {@link io.imgorigin.codec.NativeCodec}). */
     public static final String CODEC_NAME = "turbojpeg";
 
-    private final NativeLibraries.Loaded<Bindings> loaded;
+    /** libjpeg-turbo's own packages install it under /opt. */
+    private static final TurboJpegLibrary INSTANCE =
+            new TurboJpegLibrary(candidates("libturbojpeg.so.0", "/opt/libjpeg-turbo/lib64"));
 
-    private TurboJpegLibrary(NativeLibraries.Loaded<Bindings> loaded) {
-        this.loaded = loaded;
+    TurboJpegLibrary(List<String> candidates) {
+        super("libturbojpeg", candidates, lookup -> {
+            TurboJpegFunctions functions = TurboJpegFunctions.bind(lookup);
+            return new Bound(functions, readScalingFactors(functions));
+        }, bound -> "(TurboJPEG 2 API)");
     }
 
     /** Whether the native library was loaded and its functions bound. */
     public static boolean isAvailable() {
-        return instance().available();
+        return INSTANCE.available();
     }
 
     /** One line for the startup log: where the library came from, or why it is not used. */
     public static String status() {
-        return instance().describe();
+        return INSTANCE.describe();
     }
 
     static TurboJpegLibrary instance() {
-        return Holder.INSTANCE;
+        return INSTANCE;
     }
 
-    static TurboJpegLibrary load(List<String> candidates) {
-        return new TurboJpegLibrary(NativeLibraries.Loaded.first(candidates, "libturbojpeg.so", lookup -> {
-            TurboJpegFunctions functions = TurboJpegFunctions.bind(lookup);
-            return new Bindings(functions, readScalingFactors(functions));
-        }, bound -> "libturbojpeg (TurboJPEG 2 API) loaded from " + bound.path()));
-    }
-
-    /** What loading binds: the functions and the scaling factors they report. */
-    private record Bindings(TurboJpegFunctions functions, List<ScalingFactor> scalingFactors) {
-    }
-
-    boolean available() {
-        return loaded.available();
-    }
-
-    String describe() {
-        return loaded.status();
+    /** What binding gives: the functions and the DCT scaling factors they report. */
+    record Bound(TurboJpegFunctions functions, List<ScalingFactor> scalingFactors) {
     }
 
     TurboJpegFunctions functions() {
-        return loaded.require("libturbojpeg").functions();
+        return require().functions();
     }
 
     /** The library's DCT scaling factors, those that enlarge included. */
     List<ScalingFactor> scalingFactors() {
-        return loaded.available() ? loaded.functions().scalingFactors() : List.of();
+        return require().scalingFactors();
     }
 
     private static List<ScalingFactor> readScalingFactors(TurboJpegFunctions functions) {
@@ -90,9 +71,5 @@ public final class TurboJpegLibrary {
             }
             return List.copyOf(factors);
         }
-    }
-
-    private static final class Holder {
-        static final TurboJpegLibrary INSTANCE = load(CANDIDATES);
     }
 }

@@ -1,5 +1,6 @@
 package io.imgorigin.processing.probe;
 
+import io.imgorigin.codec.png.PngChunks;
 import io.imgorigin.processing.pipeline.UnusableImageException;
 
 /**
@@ -41,7 +42,8 @@ public final class HeaderBytes {
     }
 
     public static long u32be(byte[] data, long offset, String what) {
-        return (long) u16be(data, offset, what) << 16 | u16be(data, offset + 2, what);
+        require(data, offset, 4, what);
+        return Integer.toUnsignedLong(PngChunks.u32(data, (int) offset));
     }
 
     public static long u32le(byte[] data, long offset, String what) {

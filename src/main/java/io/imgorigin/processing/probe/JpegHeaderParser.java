@@ -1,7 +1,11 @@
 package io.imgorigin.processing.probe;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 
+import io.imgorigin.codec.jpeg.JpegMarker;
+import io.imgorigin.codec.jpeg.JpegSegments;
+import io.imgorigin.codec.jpeg.JpegSegments.Segment;
 import io.imgorigin.processing.pipeline.SourceFormat;
 import io.imgorigin.processing.pipeline.UnusableImageException;
 
@@ -18,7 +22,8 @@ final class JpegHeaderParser {
     }
 
     static boolean matches(byte[] data) {
-        return data.length >= 3 && (data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xD8 && (data[2] & 0xFF) == 0xFF;
+        return data.length >= 3 && (data[0] & 0xFF) == JpegMarker.PREFIX && (data[1] & 0xFF) == JpegMarker.SOI
+                && (data[2] & 0xFF) == JpegMarker.PREFIX;
     }
 
     static ImageHeader parse(byte[] data) {
@@ -27,50 +32,35 @@ final class JpegHeaderParser {
         int orientation = 1;
         boolean exifSeen = false;
         byte[][] iccChunks = null;
-        int position = 2;
-        while (true) {
-            HeaderBytes.require(data, position, 2, "JPEG");
-            if ((data[position] & 0xFF) != 0xFF) {
-                // Stray bytes between segments: decoders skip them, so do we.
-                position++;
-                continue;
-            }
-            int marker = data[position + 1] & 0xFF;
-            if (marker == 0xFF) {
-                position++;
-                continue;
-            }
-            position += 2;
-            if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD7) {
-                continue;
-            }
-            if (marker == 0xD9) {
-                break;
-            }
-            if (marker == 0xDA) {
-                requireEndOfImage(data, position);
-                break;
-            }
-            // libjpeg skips a segment whose length is below 2 as if it were empty; so do we.
-            int length = Math.max(2, HeaderBytes.u16be(data, position, "JPEG"));
-            int body = position + 2;
-            int bodyLength = length - 2;
-            HeaderBytes.require(data, body, bodyLength, "JPEG");
-            if (isFrameHeader(marker) && width == 0) {
-                height = HeaderBytes.u16be(data, body + 1, "JPEG");
-                width = HeaderBytes.u16be(data, body + 3, "JPEG");
-                if (width == 0 || height == 0) {
-                    throw new UnusableImageException("the JPEG frame header declares an invalid size ("
-                            + width + "×" + height + ")");
+        JpegSegments segments = JpegSegments.of(data);
+        try {
+            segments.readStartOfImage(); // matches() has seen it
+            for (Segment segment = segments.next(); segment.marker() != JpegMarker.EOI; segment = segments.next()) {
+                int marker = segment.marker();
+                int body = (int) segment.body();
+                int bodyLength = segment.bodyLength();
+                if (marker == JpegMarker.SOS) {
+                    requireEndOfImage(data, body);
+                    break;
                 }
-            } else if (marker == 0xE1 && !exifSeen && HeaderBytes.startsWith(data, body, "Exif\0")) {
-                exifSeen = true;
-                orientation = ExifOrientation.read(data, body + 6);
-            } else if (marker == 0xE2 && bodyLength > ICC_SIGNATURE.length() + 2
-                    && HeaderBytes.startsWith(data, body, ICC_SIGNATURE)) {
-                iccChunks = iccChunk(data, body, bodyLength, iccChunks);
+                HeaderBytes.require(data, body, bodyLength, "JPEG");
+                if (JpegMarker.isStartOfFrame(marker) && width == 0) {
+                    height = HeaderBytes.u16be(data, body + 1, "JPEG");
+                    width = HeaderBytes.u16be(data, body + 3, "JPEG");
+                    if (width == 0 || height == 0) {
+                        throw new UnusableImageException("the JPEG frame header declares an invalid size ("
+                                + width + "×" + height + ")");
+                    }
+                } else if (marker == JpegMarker.APP1 && !exifSeen && HeaderBytes.startsWith(data, body, "Exif\0")) {
+                    exifSeen = true;
+                    orientation = ExifOrientation.read(data, body + 6);
+                } else if (marker == JpegMarker.APP2 && bodyLength > ICC_SIGNATURE.length() + 2
+                        && HeaderBytes.startsWith(data, body, ICC_SIGNATURE)) {
+                    iccChunks = iccChunk(data, body, bodyLength, iccChunks);
+                }
             }
-            position = body + bodyLength;
+        } catch (IOException e) {
+            throw new UnusableImageException("the JPEG header is truncated or corrupt", e);
         }
         if (width == 0) {
             throw new UnusableImageException("the JPEG has no frame header before its image data");
@@ -87,15 +77,11 @@ final class JpegHeaderParser {
      */
     private static void requireEndOfImage(byte[] data, int from) {
         for (int i = data.length - 2; i >= from; i--) {
-            if (data[i] == (byte) 0xFF && data[i + 1] == (byte) 0xD9) {
+            if (data[i] == (byte) JpegMarker.PREFIX && data[i + 1] == (byte) JpegMarker.EOI) {
                 return;
             }
         }
         throw new UnusableImageException("the JPEG is truncated: its data ends before the end-of-image marker");
-    }
-
-    private static boolean isFrameHeader(int marker) {
-        return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
     }
 
     /** Stores one chunk by its sequence number (1-based) out of the declared count. */

@@ -1,9 +1,20 @@
 package io.imgorigin.processing.probe;
 
+import static io.imgorigin.codec.png.PngChunks.ACTL;
+import static io.imgorigin.codec.png.PngChunks.EXIF;
+import static io.imgorigin.codec.png.PngChunks.ICCP;
+import static io.imgorigin.codec.png.PngChunks.IDAT;
+import static io.imgorigin.codec.png.PngChunks.IEND;
+import static io.imgorigin.codec.png.PngChunks.TRNS;
+
 import java.io.ByteArrayOutputStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
+import io.imgorigin.codec.png.PngChunks;
+import io.imgorigin.codec.png.PngChunks.Chunk;
+import io.imgorigin.codec.png.PngChunks.TruncatedChunkException;
+import io.imgorigin.codec.png.PngHeader;
 import io.imgorigin.processing.pipeline.SourceFormat;
 import io.imgorigin.processing.pipeline.UnusableImageException;
 
@@ -14,60 +25,47 @@ import io.imgorigin.processing.pipeline.UnusableImageException;
  */
 final class PngHeaderParser {
 
-    private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final int MAX_ICC_BYTES = 4 << 20;
 
     private PngHeaderParser() {
     }
 
     static boolean matches(byte[] data) {
-        if (data.length < SIGNATURE.length) {
-            return false;
-        }
-        for (int i = 0; i < SIGNATURE.length; i++) {
-            if (data[i] != SIGNATURE[i]) {
-                return false;
-            }
-        }
-        return true;
+        return PngChunks.hasSignature(data);
     }
 
     static ImageHeader parse(byte[] data) {
-        if (HeaderBytes.u32be(data, 8, "PNG") != 13 || !HeaderBytes.startsWith(data, 12, "IHDR")) {
-            throw new UnusableImageException("the PNG does not start with an IHDR chunk");
-        }
-        int width = HeaderBytes.side(HeaderBytes.u32be(data, 16, "PNG"), "PNG");
-        int height = HeaderBytes.side(HeaderBytes.u32be(data, 20, "PNG"), "PNG");
-        int colourType = HeaderBytes.u8(data, 25, "PNG");
-        boolean alpha = colourType == 4 || colourType == 6;
+        Chunk ihdr = PngChunks.imageHeader(data).orElseThrow(
+                () -> new UnusableImageException("the PNG does not start with a complete IHDR chunk"));
+        int width = HeaderBytes.side(Integer.toUnsignedLong(PngChunks.u32(data, ihdr.offset())), "PNG");
+        int height = HeaderBytes.side(Integer.toUnsignedLong(PngChunks.u32(data, ihdr.offset() + 4)), "PNG");
+        boolean alpha = PngHeader.hasAlphaChannel(data[ihdr.offset() + 9] & 0xFF);
         int frames = 1;
         int orientation = 1;
         byte[] icc = null;
         boolean imageDataSeen = false;
-        long position = 33;
-        while (position + 8 <= data.length) {
-            long length = HeaderBytes.u32be(data, position, "PNG");
-            long body = position + 8;
-            if (length > data.length - body) {
-                if (imageDataSeen || HeaderBytes.startsWith(data, position + 4, "IDAT")) {
-                    break;
+        PngChunks chunks = new PngChunks(data, ihdr.end());
+        try {
+            for (Chunk chunk = chunks.next(); chunk != null && chunk.type() != IEND; chunk = chunks.next()) {
+                int type = chunk.type();
+                if (type == IDAT) {
+                    imageDataSeen = true;
+                } else if (type == TRNS) {
+                    alpha = true;
+                } else if (type == ACTL && chunk.length() >= 8) {
+                    long declared = Integer.toUnsignedLong(PngChunks.u32(data, chunk.offset()));
+                    frames = (int) Math.min(Integer.MAX_VALUE, declared);
+                } else if (type == EXIF && orientation == 1) {
+                    orientation = ExifOrientation.read(data, chunk.offset());
+                } else if (type == ICCP && icc == null && !imageDataSeen) {
+                    icc = inflateProfile(data, chunk.offset(), chunk.length());
                 }
-                throw new UnusableImageException("a PNG chunk runs past the end of the file");
             }
-            if (HeaderBytes.startsWith(data, position + 4, "IEND")) {
-                break;
-            } else if (HeaderBytes.startsWith(data, position + 4, "IDAT")) {
-                imageDataSeen = true;
-            } else if (HeaderBytes.startsWith(data, position + 4, "tRNS")) {
-                alpha = true;
-            } else if (HeaderBytes.startsWith(data, position + 4, "acTL") && length >= 8) {
-                frames = (int) Math.min(Integer.MAX_VALUE, HeaderBytes.u32be(data, body, "PNG"));
-            } else if (HeaderBytes.startsWith(data, position + 4, "eXIf") && orientation == 1) {
-                orientation = ExifOrientation.read(data, (int) body);
-            } else if (HeaderBytes.startsWith(data, position + 4, "iCCP") && icc == null && !imageDataSeen) {
-                icc = inflateProfile(data, (int) body, (int) length);
+        } catch (TruncatedChunkException e) {
+            // Cut off within or after the image data, the file is a truncated image for the decoder to judge.
+            if (!imageDataSeen && e.type() != IDAT) {
+                throw new UnusableImageException(e.getMessage(), e);
             }
-            position = body + length + 4;
         }
         return new ImageHeader(SourceFormat.PNG, width, height, HeaderBytes.area(width, height), frames,
                 orientation, icc, alpha);

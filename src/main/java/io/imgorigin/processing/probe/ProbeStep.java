@@ -3,7 +3,6 @@ package io.imgorigin.processing.probe;
 import io.imgorigin.processing.pipeline.ProcessingContext;
 import io.imgorigin.processing.pipeline.ProcessingStep;
 import io.imgorigin.processing.pipeline.UnusableImageException;
-import io.imgorigin.processing.probe.Geometry;
 
 /**
  * Reads the source's header, refuses sources over the pixel or frame limits before anything is
@@ -44,6 +43,7 @@ public final class ProbeStep implements ProcessingStep {
         context.sourceFormat(header.format());
         context.storedSize(header.width(), header.height());
         context.orientation(header.orientation());
+        context.frames(header.frames());
         context.hasAlpha(header.declaresAlpha());
         context.iccProfile(header.iccProfile());
         context.plan(geometry.plan(header.uprightWidth(), header.uprightHeight(), context.request().options()));

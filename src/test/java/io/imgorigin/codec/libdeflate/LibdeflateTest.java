@@ -17,7 +17,7 @@ class LibdeflateTest {
 
     @Test
     void aLibraryThatCannotBeFoundIsUnavailableWithTheReason() {
-        Libdeflate missing = Libdeflate.load(List.of("libdeflate-missing.so.9"));
+        Libdeflate missing = new Libdeflate(List.of("libdeflate-missing.so.9"));
 
         assertThat(missing.available()).isFalse();
         assertThat(missing.describe()).startsWith("unavailable: ").contains("libdeflate-missing.so.9");

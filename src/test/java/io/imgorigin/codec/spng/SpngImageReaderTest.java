@@ -119,6 +119,27 @@ class SpngImageReaderTest {
     }
 
     @Test
+    void answersForItsOneImageWhateverIsAskedFirstAndForgetsItWithANewInput() throws IOException {
+        ImageReader reader = new SpngImageReaderSpi().createReaderInstance(null);
+        try (ImageInputStream rgba = new ByteArrayImageInputStream(TestPngs.Kind.RGBA8.png());
+                ImageInputStream gray = new ByteArrayImageInputStream(TestPngs.Kind.GRAY16.png())) {
+            reader.setInput(rgba, true, true);
+
+            assertThat(reader.getImageTypes(0)).toIterable().map(ImageTypeSpecifier::getBufferedImageType)
+                    .containsExactly(BufferedImage.TYPE_INT_ARGB);
+            assertThat(reader.getNumImages(true)).isOne();
+            assertThatThrownBy(() -> reader.getWidth(1)).isInstanceOf(IndexOutOfBoundsException.class);
+
+            reader.setInput(gray, true, true);
+
+            assertThat(reader.getImageTypes(0)).toIterable().map(ImageTypeSpecifier::getBufferedImageType)
+                    .containsExactly(BufferedImage.TYPE_INT_RGB);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    @Test
     void readsAStreamThatIsNotHeldInOneArrayFromWhereItWasSet() throws IOException {
         byte[] png = TestPngs.Kind.RGBA8.png();
         byte[] prefixed = new byte[png.length + 7];

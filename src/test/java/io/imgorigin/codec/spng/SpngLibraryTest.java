@@ -12,11 +12,11 @@ class SpngLibraryTest {
 
     @Test
     void aLibraryThatCannotBeFoundIsUnavailableWithTheReason() {
-        SpngLibrary missing = SpngLibrary.load(List.of("libspng-missing.so.9"));
+        SpngLibrary missing = new SpngLibrary(List.of("libspng-missing.so.9"));
 
         assertThat(missing.available()).isFalse();
         assertThat(missing.describe()).startsWith("unavailable: ").contains("libspng-missing.so.9");
-        assertThatThrownBy(missing::functions).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(missing::require).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

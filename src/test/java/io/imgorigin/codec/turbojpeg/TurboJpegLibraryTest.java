@@ -12,11 +12,11 @@ class TurboJpegLibraryTest {
 
     @Test
     void aLibraryThatCannotBeFoundIsUnavailableWithTheReason() {
-        TurboJpegLibrary missing = TurboJpegLibrary.load(List.of("libturbojpeg-missing.so.9"));
+        TurboJpegLibrary missing = new TurboJpegLibrary(List.of("libturbojpeg-missing.so.9"));
 
         assertThat(missing.available()).isFalse();
         assertThat(missing.describe()).startsWith("unavailable: ").contains("libturbojpeg-missing.so.9");
-        assertThatThrownBy(missing::functions).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(missing::require).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -106,6 +106,25 @@ public class HeaderReaderTest {
         }
 
         @Test
+        void bytesBetweenSegmentsAreSkippedAsDecodersSkipThem() {
+            byte[] comment = segment(0xFE, "made here".getBytes(StandardCharsets.ISO_8859_1));
+            for (byte[] between : new byte[][] {{0x12, 0x34}, {(byte) 0xFF, 0x00}, {(byte) 0xFF, (byte) 0xFF}}) {
+                assertThat(reader.read(afterSoi(jpeg, concat(comment, between))))
+                        .extracting(ImageHeader::width, ImageHeader::height).containsExactly(40, 30);
+            }
+        }
+
+        @Test
+        void aSegmentRunningPastTheEndIsUnusableButAScanOnlyNeedsItsEnd() {
+            byte[] cut = concat(Arrays.copyOf(jpeg, 2), new byte[] {(byte) 0xFF, (byte) 0xE1, 0x10, 0x00, 'E'});
+            assertThatThrownBy(() -> reader.read(cut)).isInstanceOf(UnusableImageException.class);
+            byte[] longScanHeader = jpeg.clone();
+            int sos = indexOfMarker(longScanHeader, 0xDA);
+            longScanHeader[sos + 2] = (byte) 0x7F;
+            assertThat(reader.read(longScanHeader).width()).isEqualTo(40);
+        }
+
+        @Test
         void zeroSizeOrTruncatedHeaderIsUnusable() {
             byte[] zero = jpeg.clone();
             int sof = indexOfMarker(zero, 0xC0);
