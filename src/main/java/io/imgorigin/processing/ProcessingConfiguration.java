@@ -49,11 +49,11 @@ public class ProcessingConfiguration {
         log.info("JPEG codec in use: {} (engine {}); PNG decoder in use: {}", engine.jpegPath(), engine.version(),
                 engine.pngPath());
         if (processing.nativeCodecs()) {
-            logUnavailable("libturbojpeg", TurboJpegLibrary.isAvailable(), TurboJpegLibrary.status());
-            logUnavailable("libspng", SpngLibrary.isAvailable(), SpngLibrary.status());
-            if (SpngLibrary.isAvailable()) {
-                logUnavailable("libdeflate (for libspng's faster whole-image path)", Libdeflate.isAvailable(),
-                        Libdeflate.status());
+            logUnavailable("libturbojpeg", TurboJpegLibrary.instance().available(), TurboJpegLibrary.instance().describe());
+            logUnavailable("libspng", SpngLibrary.instance().available(), SpngLibrary.instance().describe());
+            if (SpngLibrary.instance().available()) {
+                logUnavailable("libdeflate (for libspng's faster whole-image path)", Libdeflate.instance().available(),
+                        Libdeflate.instance().describe());
             }
         }
         log.info(VectorModule.PRESENT ? "Vector API in use for PNG unfiltering, 2x2 block averaging and Lanczos3 resampling"

@@ -50,8 +50,8 @@ public class JpegDecodeBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        if (!TurboJpegLibrary.isAvailable()) {
-            throw new IllegalStateException("libturbojpeg " + TurboJpegLibrary.status());
+        if (!TurboJpegLibrary.instance().available()) {
+            throw new IllegalStateException("libturbojpeg " + TurboJpegLibrary.instance().describe());
         }
         BufferedImage photo = new BufferedImage(3000, 2000, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = photo.createGraphics();

@@ -58,8 +58,8 @@ public class PngDecodeBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        if (!SpngLibrary.isAvailable()) {
-            throw new IllegalStateException("libspng " + SpngLibrary.status());
+        if (!SpngLibrary.instance().available()) {
+            throw new IllegalStateException("libspng " + SpngLibrary.instance().describe());
         }
         BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();

@@ -29,16 +29,9 @@ public final class Libdeflate extends NativeLibrary<Libdeflate.Functions> {
         super("libdeflate", candidates, Functions::bind, functions -> "");
     }
 
-    /** Whether the native library was loaded and its functions bound. */
-    public static boolean isAvailable() {
-        return INSTANCE.available();
-    }
 
-    /** One line for the startup log: where the library came from, or why it is not used. */
-    public static String status() {
-        return INSTANCE.describe();
-    }
 
+    /** The library as this process loaded it, or the reason it could not. */
     public static Libdeflate instance() {
         return INSTANCE;
     }

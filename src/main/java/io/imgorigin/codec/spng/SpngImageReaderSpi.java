@@ -24,7 +24,7 @@ public final class SpngImageReaderSpi extends NativeImageReaderSpi {
 
     @Override
     public boolean canDecodeInput(Object source) throws IOException {
-        if (!(source instanceof ImageInputStream stream) || !SpngLibrary.isAvailable()) {
+        if (!(source instanceof ImageInputStream stream) || !SpngLibrary.instance().available()) {
             return false;
         }
         stream.mark();

@@ -16,17 +16,10 @@ public final class SpngLibrary extends NativeLibrary<SpngFunctions> {
         super("libspng", candidates, SpngFunctions::bind, SpngFunctions::version);
     }
 
-    /** Whether the native library was loaded and its functions bound. */
-    public static boolean isAvailable() {
-        return INSTANCE.available();
-    }
 
-    /** One line for the startup log: where the library came from, or why it is not used. */
-    public static String status() {
-        return INSTANCE.describe();
-    }
 
-    static SpngLibrary instance() {
+    /** The library as this process loaded it, or the reason it could not. */
+    public static SpngLibrary instance() {
         return INSTANCE;
     }
 }

@@ -29,17 +29,10 @@ public final class TurboJpegLibrary extends NativeLibrary<TurboJpegLibrary.Bound
         }, bound -> "(TurboJPEG 2 API)");
     }
 
-    /** Whether the native library was loaded and its functions bound. */
-    public static boolean isAvailable() {
-        return INSTANCE.available();
-    }
 
-    /** One line for the startup log: where the library came from, or why it is not used. */
-    public static String status() {
-        return INSTANCE.describe();
-    }
 
-    static TurboJpegLibrary instance() {
+    /** The library as this process loaded it, or the reason it could not. */
+    public static TurboJpegLibrary instance() {
         return INSTANCE;
     }
 

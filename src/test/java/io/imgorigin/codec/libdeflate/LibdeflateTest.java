@@ -37,7 +37,7 @@ class LibdeflateTest {
         libdeflate.inflate(padded, 7, stream.length, out);
 
         assertThat(out).isEqualTo(original);
-        assertThat(Libdeflate.status()).startsWith("libdeflate loaded from ").contains("libdeflate.so");
+        assertThat(Libdeflate.instance().describe()).startsWith("libdeflate loaded from ").contains("libdeflate.so");
     }
 
     @Test
@@ -57,7 +57,7 @@ class LibdeflateTest {
     }
 
     private static Libdeflate installed() {
-        assumeTrue(Libdeflate.isAvailable(), () -> "libdeflate not loadable: " + Libdeflate.status());
+        assumeTrue(Libdeflate.instance().available(), () -> "libdeflate not loadable: " + Libdeflate.instance().describe());
         return Libdeflate.instance();
     }
 

@@ -35,7 +35,7 @@ class InflatingPngDecoderTest {
 
     @BeforeAll
     static void requireLibrary() {
-        assumeTrue(Libdeflate.isAvailable(), () -> "libdeflate not loadable: " + Libdeflate.status());
+        assumeTrue(Libdeflate.instance().available(), () -> "libdeflate not loadable: " + Libdeflate.instance().describe());
     }
 
     @ParameterizedTest
@@ -111,7 +111,7 @@ class InflatingPngDecoderTest {
 
     @Test
     void theReaderFallsBackToLibspngForDataThisPathRefuses() throws IOException {
-        assumeTrue(SpngLibrary.isAvailable(), () -> "libspng not loadable: " + SpngLibrary.status());
+        assumeTrue(SpngLibrary.instance().available(), () -> "libspng not loadable: " + SpngLibrary.instance().describe());
         byte[][] rows = {{1, 2, 3, 4, 5, 6}, {7, 8, 9, 10, 11, 12}, {13, 14, 15, 16, 17, 18}};
         byte[] surplus = PngBytes.png(2, 2, 8, 2, rows);
 

@@ -29,7 +29,7 @@ class SpngImageReaderSpiTest {
 
     @BeforeAll
     static void requireLibrary() {
-        assumeTrue(SpngLibrary.isAvailable(), () -> "libspng not loadable: " + SpngLibrary.status());
+        assumeTrue(SpngLibrary.instance().available(), () -> "libspng not loadable: " + SpngLibrary.instance().describe());
     }
 
     /** The service orders the providers once its plugins are scanned; so does every test here. */

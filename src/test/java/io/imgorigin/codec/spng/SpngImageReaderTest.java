@@ -34,7 +34,7 @@ class SpngImageReaderTest {
 
     @BeforeAll
     static void requireLibrary() {
-        assumeTrue(SpngLibrary.isAvailable(), () -> "libspng not loadable: " + SpngLibrary.status());
+        assumeTrue(SpngLibrary.instance().available(), () -> "libspng not loadable: " + SpngLibrary.instance().describe());
     }
 
     @ParameterizedTest

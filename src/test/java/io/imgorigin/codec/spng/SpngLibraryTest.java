@@ -21,8 +21,8 @@ class SpngLibraryTest {
 
     @Test
     void theInstalledLibraryReportsItsVersionAndWhereItCameFrom() {
-        assumeTrue(SpngLibrary.isAvailable(), () -> "libspng not loadable: " + SpngLibrary.status());
+        assumeTrue(SpngLibrary.instance().available(), () -> "libspng not loadable: " + SpngLibrary.instance().describe());
 
-        assertThat(SpngLibrary.status()).matches("libspng \\d+\\.\\d+\\.\\d+ loaded from .*libspng\\.so.*");
+        assertThat(SpngLibrary.instance().describe()).matches("libspng \\d+\\.\\d+\\.\\d+ loaded from .*libspng\\.so.*");
     }
 }

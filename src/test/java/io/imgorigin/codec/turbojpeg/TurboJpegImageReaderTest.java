@@ -39,7 +39,7 @@ class TurboJpegImageReaderTest {
 
     @BeforeAll
     void requireLibraryAndMakeImages() {
-        assumeTrue(TurboJpegLibrary.isAvailable(), () -> "libturbojpeg not loadable: " + TurboJpegLibrary.status());
+        assumeTrue(TurboJpegLibrary.instance().available(), () -> "libturbojpeg not loadable: " + TurboJpegLibrary.instance().describe());
         colour = JpegTestImages.javaJpeg(JpegTestImages.photo(640, 480, BufferedImage.TYPE_INT_RGB), 0.9f, false);
         large = JpegTestImages.javaJpeg(new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB), 0.5f, false);
     }

@@ -31,7 +31,7 @@ class TurboJpegImageWriterTest {
 
     @BeforeAll
     static void requireLibrary() {
-        assumeTrue(TurboJpegLibrary.isAvailable(), () -> "libturbojpeg not loadable: " + TurboJpegLibrary.status());
+        assumeTrue(TurboJpegLibrary.instance().available(), () -> "libturbojpeg not loadable: " + TurboJpegLibrary.instance().describe());
     }
 
     @Test

@@ -21,9 +21,9 @@ class TurboJpegLibraryTest {
 
     @Test
     void theInstalledLibraryReportsWhereItCameFromAndItsScalingFactors() {
-        assumeTrue(TurboJpegLibrary.isAvailable(), () -> "libturbojpeg not loadable: " + TurboJpegLibrary.status());
+        assumeTrue(TurboJpegLibrary.instance().available(), () -> "libturbojpeg not loadable: " + TurboJpegLibrary.instance().describe());
 
-        assertThat(TurboJpegLibrary.status()).startsWith("libturbojpeg").contains("libturbojpeg.so");
+        assertThat(TurboJpegLibrary.instance().describe()).startsWith("libturbojpeg").contains("libturbojpeg.so");
         assertThat(TurboJpegLibrary.instance().scalingFactors())
                 .contains(new ScalingFactor(1, 8), new ScalingFactor(1, 4), new ScalingFactor(3, 8),
                         new ScalingFactor(1, 2), new ScalingFactor(1, 1));

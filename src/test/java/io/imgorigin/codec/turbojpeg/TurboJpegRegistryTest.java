@@ -24,7 +24,7 @@ class TurboJpegRegistryTest {
 
     @BeforeAll
     static void requireLibrary() {
-        assumeTrue(TurboJpegLibrary.isAvailable(), () -> "libturbojpeg not loadable: " + TurboJpegLibrary.status());
+        assumeTrue(TurboJpegLibrary.instance().available(), () -> "libturbojpeg not loadable: " + TurboJpegLibrary.instance().describe());
     }
 
     /** The service orders the providers once its plugins are scanned; so does every test here. */

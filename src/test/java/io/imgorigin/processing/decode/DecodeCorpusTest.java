@@ -106,8 +106,8 @@ class DecodeCorpusTest {
         Path corpus = Path.of(System.getProperty("imgorigin.test.corpus", "../shared/corpus"));
         Assumptions.assumeTrue(Files.isRegularFile(corpus.resolve("MANIFEST.tsv")),
                 "the shared corpus (" + corpus + ") is not present in this checkout");
-        Assumptions.assumeTrue(!nativeCodecs || TurboJpegLibrary.isAvailable(),
-                () -> "libturbojpeg is not installed: " + TurboJpegLibrary.status());
+        Assumptions.assumeTrue(!nativeCodecs || TurboJpegLibrary.instance().available(),
+                () -> "libturbojpeg is not installed: " + TurboJpegLibrary.instance().describe());
         ProcessingEngine.detect(nativeCodecs);
         FrontPipeline pipeline = new FrontPipeline(nativeCodecs);
         List<String> wrong = new ArrayList<>();

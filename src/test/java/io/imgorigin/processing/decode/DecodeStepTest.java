@@ -50,7 +50,7 @@ class DecodeStepTest {
 
     @Test
     void sixteenBitPngIsScaledFromTheFullRangeByLibspngToo() {
-        assumeTrue(SpngLibrary.isAvailable(), () -> "libspng is not installed: " + SpngLibrary.status());
+        assumeTrue(SpngLibrary.instance().available(), () -> "libspng is not installed: " + SpngLibrary.instance().describe());
         BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_USHORT_GRAY);
         WritableRaster raster = image.getRaster();
         raster.setSample(0, 0, 0, 0xFFFF);

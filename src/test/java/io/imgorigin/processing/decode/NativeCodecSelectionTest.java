@@ -64,7 +64,7 @@ class NativeCodecSelectionTest {
         byte[] png = TestImageBytes.encode(TestImageBytes.marked(40, 30, BufferedImage.TYPE_INT_RGB), "png");
         try (ProcessingContext context = new FrontPipeline(true).run(png, "")) {
             // The next reader is libspng's when it is installed (native readers go first), else the JDK's.
-            assertThat(context.decoder()).isEqualTo(SpngLibrary.isAvailable() ? "spng" : "imageio");
+            assertThat(context.decoder()).isEqualTo(SpngLibrary.instance().available() ? "spng" : "imageio");
             assertThat(context.image().getRGB(2, 2) & 0xFFFFFF).isEqualTo(0xFF0000);
         }
     }

@@ -33,7 +33,7 @@ class PngDecodersAgreeTest {
     void libspngAndTheJdkReaderDecodeTheCorpusPngsAlike(String query) throws IOException {
         Path corpus = Path.of(System.getProperty("imgorigin.test.corpus", "../shared/corpus"));
         assumeTrue(Files.isDirectory(corpus), "the shared corpus (" + corpus + ") is not present in this checkout");
-        assumeTrue(SpngLibrary.isAvailable(), () -> "libspng is not installed: " + SpngLibrary.status());
+        assumeTrue(SpngLibrary.instance().available(), () -> "libspng is not installed: " + SpngLibrary.instance().describe());
         ProcessingEngine.detect(true);
         FrontPipeline nativePipeline = new FrontPipeline(true);
         FrontPipeline javaPipeline = new FrontPipeline(false);

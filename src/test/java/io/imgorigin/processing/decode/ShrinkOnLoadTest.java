@@ -26,7 +26,7 @@ class ShrinkOnLoadTest {
 
     @BeforeEach
     void library() {
-        assumeTrue(TurboJpegLibrary.isAvailable(), () -> "libturbojpeg is not installed: " + TurboJpegLibrary.status());
+        assumeTrue(TurboJpegLibrary.instance().available(), () -> "libturbojpeg is not installed: " + TurboJpegLibrary.instance().describe());
     }
 
     @Test

@@ -39,7 +39,7 @@ class JpegFastPathQualityTest {
     @ParameterizedTest
     @ValueSource(strings = {"sharp_2569067123_aca715a2ee_o.jpg", "exif-samples_42_IndexError.jpg"})
     void shrinkOnLoadLosesAtMostOneDecibelToVipsthumbnail(String corpusPhoto) throws Exception {
-        assumeTrue(TurboJpegLibrary.isAvailable(), () -> "libturbojpeg is not installed: " + TurboJpegLibrary.status());
+        assumeTrue(TurboJpegLibrary.instance().available(), () -> "libturbojpeg is not installed: " + TurboJpegLibrary.instance().describe());
         assumeTrue(Vipsthumbnail.installed(), "vipsthumbnail is not installed");
         Path input = photo(corpusPhoto);
         byte[] jpeg = Files.readAllBytes(input);
@@ -66,7 +66,7 @@ class JpegFastPathQualityTest {
      */
     @Test
     void aThreeToFourTimesReductionStaysAboveFortyFiveDecibels() throws Exception {
-        assumeTrue(TurboJpegLibrary.isAvailable(), () -> "libturbojpeg is not installed: " + TurboJpegLibrary.status());
+        assumeTrue(TurboJpegLibrary.instance().available(), () -> "libturbojpeg is not installed: " + TurboJpegLibrary.instance().describe());
         byte[] jpeg = Files.readAllBytes(photo("exif-samples_42_IndexError.jpg"));
         BufferedImage full = FastPathResults.fullDecode(jpeg);
         int width = (int) Math.round(full.getWidth() / 3.36);
