@@ -71,6 +71,9 @@ IMGORIGIN_LIMITS_MAXSOURCEPIXELS: {{ $c.limits.maxSourcePixels | toJson }}
 IMGORIGIN_LIMITS_MAXOUTPUTDIMENSION: {{ $c.limits.maxOutputDimension | toJson }}
 IMGORIGIN_LIMITS_MAXFRAMES: {{ $c.limits.maxFrames | toJson }}
 IMGORIGIN_FORMAT_DEFAULTQUALITY: {{ $c.format.defaultQuality | toJson }}
+IMGORIGIN_FORMAT_AUTO: {{ $c.format.auto | toJson }}
+IMGORIGIN_FORMAT_AVIF_SPEED: {{ $c.format.avif.speed | toJson }}
+IMGORIGIN_FORMAT_QUALITY_AVIF: {{ $c.format.quality.avif | toJson }}
 IMGORIGIN_CACHE_CONTROL: {{ $c.cache.control | toJson }}
 IMGORIGIN_CACHE_ERRORMAXAGE: {{ $c.cache.errorMaxAge | toJson }}
 IMGORIGIN_PROCESSING_TIMEOUT: {{ $c.processing.timeout | toJson }}

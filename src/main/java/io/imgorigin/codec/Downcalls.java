@@ -56,6 +56,12 @@ public final class Downcalls {
         int invoke() throws Throwable;
     }
 
+    /** A downcall returning a C long or size_t. */
+    @FunctionalInterface
+    public interface LongCall {
+        long invoke() throws Throwable;
+    }
+
     /** A downcall returning a pointer. */
     @FunctionalInterface
     public interface PointerCall {
@@ -72,6 +78,14 @@ public final class Downcalls {
     }
 
     public static int call(IntCall call) {
+        try {
+            return call.invoke();
+        } catch (Throwable e) {
+            throw unchecked(e);
+        }
+    }
+
+    public static long call(LongCall call) {
         try {
             return call.invoke();
         } catch (Throwable e) {

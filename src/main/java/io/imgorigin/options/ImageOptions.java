@@ -11,6 +11,7 @@ import java.util.StringJoiner;
  * @param width     requested width in CSS pixels, or null
  * @param height    requested height in CSS pixels, or null
  * @param dpr       device pixel ratio, 1..4, scale of at most two decimals
+ * @param defaultQuality whether {@code q} was absent, so that a format with its own default quality uses it
  */
 public record ImageOptions(
         Integer width,
@@ -21,7 +22,8 @@ public record ImageOptions(
         Gravity gravity,
         BigDecimal dpr,
         Rgba background,
-        boolean enlarge) {
+        boolean enlarge,
+        boolean defaultQuality) {
 
     /** Target width in device pixels: round(w·dpr), or null. */
     public Integer targetWidth() {

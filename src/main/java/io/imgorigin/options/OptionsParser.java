@@ -60,7 +60,8 @@ public class OptionsParser {
                 token("g", values.get("g"), Gravity.class, Gravity.CENTER),
                 dpr,
                 colour(values.get("bg")),
-                enlarge(values.get("enlarge")));
+                enlarge(values.get("enlarge")),
+                values.get("q") == null);
         checkTarget("w", options.targetWidth());
         checkTarget("h", options.targetHeight());
         return new ParsedQuery(options, signature, List.copyOf(signed));
@@ -130,8 +131,9 @@ public class OptionsParser {
             case "jpeg", "jpg" -> FormatRequest.JPEG;
             case "png" -> FormatRequest.PNG;
             case "webp" -> FormatRequest.WEBP;
+            case "avif" -> FormatRequest.AVIF;
             case "auto" -> FormatRequest.AUTO;
-            default -> throw outOfRange("f", value, "one of jpeg, jpg, png, webp, auto");
+            default -> throw outOfRange("f", value, "one of jpeg, jpg, png, webp, avif, auto");
         };
     }
 

@@ -10,7 +10,12 @@ import io.imgorigin.codec.VectorModule;
 import io.imgorigin.codec.libdeflate.Libdeflate;
 import io.imgorigin.codec.spng.SpngLibrary;
 import io.imgorigin.codec.turbojpeg.TurboJpegLibrary;
+import io.imgorigin.codec.libheif.HeifLibrary;
+import io.imgorigin.options.AutoFormatSettings;
+import io.imgorigin.options.FormatProperties;
 import io.imgorigin.options.LimitsProperties;
+import io.imgorigin.processing.encode.AvifEncoder;
+import io.imgorigin.processing.format.OutputFormats;
 import io.imgorigin.processing.admit.MemoryBudget;
 import io.imgorigin.processing.pipeline.ImagePipeline;
 import io.imgorigin.processing.pipeline.StageObserver;
@@ -37,10 +42,26 @@ public class ProcessingConfiguration {
     }
 
     @Bean
-    ImagePipeline imagePipeline(ProcessingProperties processing, LimitsProperties limits, Geometry geometry,
-            MemoryBudget budget, StageObserver observer) {
+    OutputFormats outputFormats(ProcessingProperties processing, FormatProperties format) {
+        boolean avif = processing.nativeCodecs() && AvifEncoder.available();
+        OutputFormats formats = new OutputFormats(avif, AutoFormatSettings.parse(format.auto()));
+        log.info("Formats read: JPEG, PNG, WebP, GIF, BMP, TIFF, PSD{}{}; written: JPEG, PNG, WebP{}; f=auto chooses {}",
+                processing.nativeCodecs() && HeifLibrary.readsAvif() ? ", AVIF" : "",
+                processing.nativeCodecs() && HeifLibrary.readsHeic() ? ", HEIC" : "",
+                avif ? ", AVIF (speed " + format.avif().speed() + ")" : "",
+                formats.auto().isEmpty() ? "PNG or JPEG only" : formats.auto() + " when accepted, else PNG or JPEG");
+        if (processing.nativeCodecs() && !HeifLibrary.readsAvif()) {
+            log.info("AVIF and HEIC are not read: {}", HeifLibrary.status());
+        }
+        return formats;
+    }
+
+    @Bean
+    ImagePipeline imagePipeline(ProcessingProperties processing, LimitsProperties limits, FormatProperties format,
+            Geometry geometry, MemoryBudget budget, StageObserver observer, OutputFormats outputFormats) {
         return StandardPipeline.assemble(new StandardPipeline.Settings(geometry, limits.maxSourcePixels(),
-                limits.maxFrames(), budget, processing.nativeCodecs()), observer);
+                limits.maxFrames(), budget, processing.nativeCodecs(), outputFormats, format.avif().speed(),
+                format.quality().avif()), observer);
     }
 
     @Bean

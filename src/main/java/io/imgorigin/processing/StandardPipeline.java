@@ -7,12 +7,14 @@ import io.imgorigin.processing.admit.MemoryBudget;
 import io.imgorigin.processing.color.ColorStep;
 import io.imgorigin.processing.color.DefaultCmykProfile;
 import io.imgorigin.processing.decode.DecodeStep;
+import io.imgorigin.processing.encode.AvifEncoder;
 import io.imgorigin.processing.encode.EncodeStep;
 import io.imgorigin.processing.encode.JpegEncoder;
 import io.imgorigin.processing.encode.PngEncoder;
 import io.imgorigin.processing.encode.WebpEncoder;
 import io.imgorigin.processing.flatten.FlattenStep;
 import io.imgorigin.processing.format.FormatStep;
+import io.imgorigin.processing.format.OutputFormats;
 import io.imgorigin.processing.orient.OrientStep;
 import io.imgorigin.processing.pad.PadStep;
 import io.imgorigin.processing.pipeline.ImagePipeline;
@@ -30,7 +32,12 @@ public final class StandardPipeline {
 
     /** What the steps are configured with. */
     public record Settings(Geometry geometry, long maxSourcePixels, int maxFrames, MemoryBudget budget,
-            boolean nativeCodecs) {
+            boolean nativeCodecs, OutputFormats outputFormats, int avifSpeed, int avifQuality) {
+
+        public Settings(Geometry geometry, long maxSourcePixels, int maxFrames, MemoryBudget budget,
+                boolean nativeCodecs) {
+            this(geometry, maxSourcePixels, maxFrames, budget, nativeCodecs, OutputFormats.all(), 8, 55);
+        }
     }
 
     private StandardPipeline() {
@@ -44,11 +51,12 @@ public final class StandardPipeline {
                 new DecodeStep(nativeCodecs),
                 new ColorStep(new DefaultCmykProfile()),
                 new OrientStep(),
-                new FormatStep(),
+                new FormatStep(settings.outputFormats()),
                 new ResizeStep(new Resizer(), new CropPlacer(new DetailFinder())),
                 new PadStep(),
                 new FlattenStep(),
-                new EncodeStep(List.of(new JpegEncoder(nativeCodecs), new PngEncoder(), new WebpEncoder()))),
+                new EncodeStep(List.of(new JpegEncoder(nativeCodecs), new PngEncoder(), new WebpEncoder(),
+                        new AvifEncoder(settings.avifSpeed(), settings.avifQuality())))),
                 observer);
     }
 }

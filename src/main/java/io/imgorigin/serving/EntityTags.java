@@ -8,6 +8,7 @@ import java.util.Base64;
 
 import io.imgorigin.options.FormatRequest;
 import io.imgorigin.options.ImageOptions;
+import io.imgorigin.processing.pipeline.OutputFormat;
 
 /**
  * Strong entity tags for processed images. A tag is a digest of exactly what decides the bytes:
@@ -23,17 +24,24 @@ public final class EntityTags {
     }
 
     public String of(String sourceEtag, ImageOptions options, boolean acceptsWebp) {
-        String text = engineVersion + '\n' + sourceEtag + '\n' + options.canonical() + '\n' + autoVariant(options, acceptsWebp);
+        return of(sourceEtag, options, acceptsWebp ? OutputFormat.WEBP : null);
+    }
+
+    public String of(String sourceEtag, ImageOptions options, OutputFormat autoFormat) {
+        String text = engineVersion + '\n' + sourceEtag + '\n' + options.canonical() + '\n' + autoVariant(options, autoFormat);
         byte[] digest = sha256(text.getBytes(StandardCharsets.UTF_8));
         return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)) + '"';
     }
 
-    /** What {@code f=auto} resolves to for this client: "webp", or "fallback" (png or jpeg by alpha). */
-    public static String autoVariant(ImageOptions options, boolean acceptsWebp) {
+    /**
+     * What {@code f=auto} resolves to for this client: the chosen format's name ("avif", "webp"), or
+     * "fallback" (png or jpeg by alpha).
+     */
+    public static String autoVariant(ImageOptions options, OutputFormat autoFormat) {
         if (options.format() != FormatRequest.AUTO) {
             return "";
         }
-        return acceptsWebp ? "webp" : "fallback";
+        return autoFormat == null ? "fallback" : autoFormat.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static byte[] sha256(byte[] input) {

@@ -46,13 +46,13 @@ public final class ImageService {
         Preconditions preconditions = request.preconditions();
         if (preconditions.present()) {
             SourceMetadata metadata = metrics.timeStage("stat", () -> source.stat(request.key()));
-            String etag = entityTags.of(metadata.etag(), request.options(), request.acceptsWebp());
+            String etag = entityTags.of(metadata.etag(), request.options(), request.autoFormat());
             if (preconditions.notModified(etag, metadata.lastModified())) {
                 return new ImageResult.NotModified(etag, metadata);
             }
         }
         CoalescingKey key = new CoalescingKey(request.key(), request.options().canonical(),
-                EntityTags.autoVariant(request.options(), request.acceptsWebp()));
+                EntityTags.autoVariant(request.options(), request.autoFormat()));
         ImageResult.Rendered rendered;
         try {
             rendered = coalescer.run(key, () -> render(request), metrics::coalesced);
@@ -79,8 +79,8 @@ public final class ImageService {
         Deadline deadline = Deadline.after(processingTimeout);
         SourceObject original = metrics.timeStage("fetch", () -> source.fetch(request.key(), maxSourceBytes));
         metrics.sourceBytes(original.bytes().length);
-        String etag = entityTags.of(original.metadata().etag(), request.options(), request.acceptsWebp());
-        ProcessingRequest processing = new ProcessingRequest(request.options(), request.acceptsWebp(), deadline);
+        String etag = entityTags.of(original.metadata().etag(), request.options(), request.autoFormat());
+        ProcessingRequest processing = new ProcessingRequest(request.options(), request.autoFormat(), deadline);
         var image = workers.run(() -> processor.process(original.bytes(), processing), processingTimeout);
         metrics.outputBytes(image.bytes().length);
         return new ImageResult.Rendered(image, etag, original.metadata());

@@ -1,7 +1,6 @@
 package io.imgorigin.web;
 
 import java.time.Instant;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,6 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.imgorigin.options.FormatRequest;
 import io.imgorigin.options.OptionsParser;
 import io.imgorigin.options.ParsedQuery;
+import io.imgorigin.processing.format.OutputFormats;
+import io.imgorigin.processing.pipeline.OutputFormat;
 import io.imgorigin.security.SignatureVerifier;
 import io.imgorigin.serving.ImageRequest;
 import io.imgorigin.serving.ImageResult;
@@ -30,9 +31,11 @@ public class ImageController {
     private final SignatureVerifier signatureVerifier;
     private final ImageService imageService;
     private final ImageHeaders headers;
+    private final OutputFormats outputFormats;
 
     public ImageController(OptionsParser optionsParser, SignatureVerifier signatureVerifier, ImageService imageService,
-            ImageHeaders headers) {
+            ImageHeaders headers, OutputFormats outputFormats) {
+        this.outputFormats = outputFormats;
         this.optionsParser = optionsParser;
         this.signatureVerifier = signatureVerifier;
         this.imageService = imageService;
@@ -51,10 +54,12 @@ public class ImageController {
         String key = ObjectKey.fromRawPath(rawPath);
         ParsedQuery query = optionsParser.parse(request.getQueryString());
         signatureVerifier.verify(rawPath, query.signedPairs(), query.signature());
-        boolean acceptsWebp = acceptsWebp(request.getHeader(HttpHeaders.ACCEPT));
+        outputFormats.requireWritable(query.options().format());
+        OutputFormat autoFormat = query.options().format() == FormatRequest.AUTO
+                ? outputFormats.autoChoice(request.getHeader(HttpHeaders.ACCEPT)) : null;
         Preconditions preconditions = Preconditions.of(request.getHeader(HttpHeaders.IF_NONE_MATCH),
                 ifModifiedSince(request));
-        ImageResult result = imageService.serve(new ImageRequest(key, query.options(), acceptsWebp, preconditions));
+        ImageResult result = imageService.serve(new ImageRequest(key, query.options(), autoFormat, preconditions));
         boolean auto = query.options().format() == FormatRequest.AUTO;
         return switch (result) {
             case ImageResult.NotModified notModified -> ResponseEntity.status(HttpStatus.NOT_MODIFIED)
@@ -68,36 +73,6 @@ public class ImageController {
                         .body(method.equals("HEAD") ? null : rendered.image().bytes());
             }
         };
-    }
-
-    /** Whether Accept lists image/webp by name with a non-zero quality (SPEC section 2, {@code f=auto}). */
-    static boolean acceptsWebp(String accept) {
-        if (accept == null) {
-            return false;
-        }
-        for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
-            String type = parts[0].trim().toLowerCase(Locale.ROOT);
-            if (!type.equals("image/webp")) {
-                continue;
-            }
-            return !zeroQuality(parts);
-        }
-        return false;
-    }
-
-    private static boolean zeroQuality(String[] parameters) {
-        for (int i = 1; i < parameters.length; i++) {
-            String parameter = parameters[i].trim().toLowerCase(Locale.ROOT);
-            if (parameter.startsWith("q=")) {
-                try {
-                    return Double.parseDouble(parameter.substring(2)) <= 0;
-                } catch (NumberFormatException e) {
-                    return false;
-                }
-            }
-        }
-        return false;
     }
 
     private static Instant ifModifiedSince(HttpServletRequest request) {

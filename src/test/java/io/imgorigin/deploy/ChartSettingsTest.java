@@ -50,6 +50,11 @@ class ChartSettingsTest {
                 maxFrames: 50
               format:
                 defaultQuality: 72
+                auto: webp
+                avif:
+                  speed: 6
+                quality:
+                  avif: 48
               cache:
                 control: public, max-age=86400
                 errorMaxAge: 30s
@@ -88,6 +93,9 @@ class ChartSettingsTest {
         assertThat(bound.limits()).isEqualTo(
                 new LimitsProperties(DataSize.ofMegabytes(80), 60_000_000L, 4096, 50));
         assertThat(bound.format().defaultQuality()).isEqualTo(72);
+        assertThat(bound.format().auto()).containsExactly("webp");
+        assertThat(bound.format().avif().speed()).isEqualTo(6);
+        assertThat(bound.format().quality().avif()).isEqualTo(48);
         assertThat(bound.cache()).isEqualTo(
                 new CacheProperties("public, max-age=86400", Duration.ofSeconds(30)));
         assertThat(bound.security().activeKeys()).containsExactly("k1", "k2");

@@ -72,7 +72,7 @@ public final class TestImages {
         }
     }
 
-    /** The format named by the first bytes: "jpeg", "png", "webp", or "unknown". */
+    /** The format named by the first bytes: "jpeg", "png", "webp", "avif", or "unknown". */
     public static String magic(byte[] bytes) {
         if (bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8 && (bytes[2] & 0xff) == 0xff) {
             return "jpeg";
@@ -83,6 +83,10 @@ public final class TestImages {
         if (bytes.length > 12 && bytes[0] == 'R' && bytes[1] == 'I' && bytes[2] == 'F' && bytes[3] == 'F'
                 && bytes[8] == 'W' && bytes[9] == 'E' && bytes[10] == 'B' && bytes[11] == 'P') {
             return "webp";
+        }
+        if (bytes.length > 12 && bytes[4] == 'f' && bytes[5] == 't' && bytes[6] == 'y' && bytes[7] == 'p'
+                && bytes[8] == 'a' && bytes[9] == 'v' && bytes[10] == 'i' && bytes[11] == 'f') {
+            return "avif";
         }
         return "unknown";
     }

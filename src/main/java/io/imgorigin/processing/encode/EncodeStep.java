@@ -35,7 +35,11 @@ public final class EncodeStep implements ProcessingStep {
     public void apply(ProcessingContext context) {
         OutputFormat format = context.outputFormat();
         BufferedImage image = context.image();
-        byte[] bytes = encoders.get(format).encode(image, context.request().options().quality());
+        ImageEncoder encoder = encoders.get(format);
+        var options = context.request().options();
+        int quality = options.defaultQuality() && encoder.defaultQuality() > 0 ? encoder.defaultQuality()
+                : options.quality();
+        byte[] bytes = encoder.encode(image, quality);
         context.result(new ProcessedImage(bytes, format, image.getWidth(), image.getHeight()));
     }
 }

@@ -11,4 +11,9 @@ public interface ImageEncoder {
 
     /** @param quality 1..100; formats without a lossy mode ignore it */
     byte[] encode(BufferedImage image, int quality);
+
+    /** The quality this format uses when the request gives none, or 0 for {@code imgorigin.format.default-quality}. */
+    default int defaultQuality() {
+        return 0;
+    }
 }

@@ -4,13 +4,25 @@ import io.imgorigin.options.FormatRequest;
 import io.imgorigin.processing.pipeline.OutputFormat;
 import io.imgorigin.processing.pipeline.ProcessingContext;
 import io.imgorigin.processing.pipeline.ProcessingStep;
+import io.imgorigin.processing.pipeline.SourceFormat;
 
 /**
- * Decides the output format (SPEC section 2, {@code f}): an explicit format wins; {@code auto} takes
- * WebP when the client accepts it; otherwise, and without {@code f}, the source's own format when it
- * is writable, else PNG for an image with alpha and JPEG for one without.
+ * Decides the output format (SPEC section 2.1, {@code f}): an explicit format wins; {@code auto} takes what
+ * was chosen from the client's Accept header ({@link OutputFormats#autoChoice}); otherwise, and without
+ * {@code f}, the source's own format when this server writes it, else PNG for an image with alpha or an SVG
+ * and JPEG for the rest.
  */
 public final class FormatStep implements ProcessingStep {
+
+    private final OutputFormats formats;
+
+    public FormatStep(OutputFormats formats) {
+        this.formats = formats;
+    }
+
+    public FormatStep() {
+        this(OutputFormats.all());
+    }
 
     @Override
     public String name() {
@@ -22,20 +34,24 @@ public final class FormatStep implements ProcessingStep {
         context.outputFormat(decide(context));
     }
 
-    private static OutputFormat decide(ProcessingContext context) {
+    private OutputFormat decide(ProcessingContext context) {
         FormatRequest requested = context.request().options().format();
         return switch (requested) {
             case JPEG -> OutputFormat.JPEG;
             case PNG -> OutputFormat.PNG;
             case WEBP -> OutputFormat.WEBP;
-            case AUTO -> context.request().acceptsWebp() ? OutputFormat.WEBP : byAlpha(context);
+            case AVIF -> OutputFormat.AVIF;
+            case AUTO -> context.request().autoFormat() != null && formats.writes(context.request().autoFormat())
+                    ? context.request().autoFormat()
+                    : byAlpha(context);
             case ORIGINAL -> context.sourceFormat() != null && context.sourceFormat().sameOutput() != null
+                    && formats.writes(context.sourceFormat().sameOutput())
                     ? context.sourceFormat().sameOutput()
                     : byAlpha(context);
         };
     }
 
     private static OutputFormat byAlpha(ProcessingContext context) {
-        return context.hasAlpha() ? OutputFormat.PNG : OutputFormat.JPEG;
+        return context.hasAlpha() || context.sourceFormat() == SourceFormat.SVG ? OutputFormat.PNG : OutputFormat.JPEG;
     }
 }

@@ -2,7 +2,7 @@ package io.imgorigin.processing.pipeline;
 
 /** An encoding imgorigin writes. */
 public enum OutputFormat {
-    JPEG("image/jpeg"), PNG("image/png"), WEBP("image/webp");
+    JPEG("image/jpeg"), PNG("image/png"), WEBP("image/webp"), AVIF("image/avif");
 
     private final String mediaType;
 

@@ -2,7 +2,7 @@ package io.imgorigin.processing.pipeline;
 
 /** A container format imgorigin can read, recognised by its magic bytes. */
 public enum SourceFormat {
-    JPEG, PNG, WEBP, GIF, BMP, TIFF, PSD;
+    JPEG, PNG, WEBP, GIF, BMP, TIFF, PSD, AVIF, HEIC, JXL, ICO, SVG;
 
     /** The output format a request without {@code f} keeps, or null when the source's own is not writable. */
     public OutputFormat sameOutput() {
@@ -10,6 +10,7 @@ public enum SourceFormat {
             case JPEG -> OutputFormat.JPEG;
             case PNG -> OutputFormat.PNG;
             case WEBP -> OutputFormat.WEBP;
+            case AVIF -> OutputFormat.AVIF;
             default -> null;
         };
     }

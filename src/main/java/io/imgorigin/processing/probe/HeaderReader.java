@@ -36,9 +36,12 @@ public final class HeaderReader {
             if (PsdHeaderParser.matches(source)) {
                 return PsdHeaderParser.parse(source);
             }
+            if (HeifHeaderParser.matches(source)) {
+                return HeifHeaderParser.parse(source);
+            }
         } catch (ArithmeticException e) {
             throw new UnusableImageException("the image header declares sizes too large to compute", e);
         }
-        throw new UnsupportedImageException("the source is not a JPEG, PNG, WebP, GIF, TIFF, BMP or PSD image");
+        throw new UnsupportedImageException("the source is not a JPEG, PNG, WebP, GIF, TIFF, BMP, PSD, AVIF or HEIC image");
     }
 }

@@ -27,7 +27,7 @@ class EncodeStepTest {
     void encodesInTheDecidedFormatAtTheRequestedQuality() {
         List<String> calls = new ArrayList<>();
         EncodeStep step = new EncodeStep(List.of(recording(OutputFormat.JPEG, calls), recording(OutputFormat.PNG, calls),
-                recording(OutputFormat.WEBP, calls)));
+                recording(OutputFormat.WEBP, calls), recording(OutputFormat.AVIF, calls)));
         ProcessingContext context = context(37);
         context.image(new BufferedImage(30, 20, BufferedImage.TYPE_INT_RGB));
         context.outputFormat(OutputFormat.WEBP);
@@ -50,8 +50,12 @@ class EncodeStepTest {
 
     @Test
     void theRealEncodersWriteTheirFormats() {
-        EncodeStep step = new EncodeStep(List.of(new JpegEncoder(true), new PngEncoder(), new WebpEncoder()));
+        EncodeStep step = new EncodeStep(List.of(new JpegEncoder(true), new PngEncoder(), new WebpEncoder(),
+                new AvifEncoder(8, 55)));
         for (OutputFormat format : OutputFormat.values()) {
+            if (format == OutputFormat.AVIF && !AvifEncoder.available()) {
+                continue;
+            }
             ProcessingContext context = context(80);
             context.image(new BufferedImage(16, 8, BufferedImage.TYPE_INT_RGB));
             context.outputFormat(format);
@@ -81,7 +85,7 @@ class EncodeStepTest {
 
     private static ProcessingContext context(int quality) {
         ImageOptions options = new ImageOptions(null, null, FormatRequest.ORIGINAL, quality, Fit.COVER, Gravity.CENTER,
-                BigDecimal.ONE, Rgba.WHITE, false);
+                BigDecimal.ONE, Rgba.WHITE, false, false);
         return new ProcessingContext(new byte[0], new ProcessingRequest(options, false, Deadline.after(Duration.ofMinutes(1))));
     }
 }

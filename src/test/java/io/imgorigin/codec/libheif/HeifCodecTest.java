@@ -1,0 +1,83 @@
+package io.imgorigin.codec.libheif;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.imgorigin.codec.heif.HeifStructure;
+
+class HeifCodecTest {
+
+    private static final Path CORPUS = Path.of(System.getProperty("imgorigin.corpus", "../shared/corpus"));
+
+    @BeforeEach
+    void libheif() {
+        assumeTrue(HeifLibrary.instance().available(), HeifLibrary.status());
+    }
+
+    private static byte[] corpus(String name) throws Exception {
+        Path file = CORPUS.resolve(name);
+        assumeTrue(Files.isReadable(file), "corpus file " + file);
+        return Files.readAllBytes(file);
+    }
+
+    @Test
+    void readsAvifAndHeicFromTheCorpus() throws Exception {
+        HeifDecoder decoder = new HeifDecoder(HeifLibrary.instance().require());
+        BufferedImage avif = decoder.decode(corpus("formats/thumbor_image.avif"), null);
+        assertThat(avif.getWidth()).isEqualTo(300);
+        assertThat(avif.getHeight()).isEqualTo(400);
+        BufferedImage heic = decoder.decode(corpus("formats/thumbor_image.heic"), null);
+        assertThat(heic.getWidth()).isEqualTo(256);
+        assertThat(heic.getHeight()).isEqualTo(256);
+        assertThat(HeifStructure.parse(corpus("formats/thumbor_image.avif")).orElseThrow().width()).isEqualTo(300);
+        assertThat(HeifStructure.parse(corpus("formats/thumbor_image.heic")).orElseThrow().height()).isEqualTo(256);
+    }
+
+    @Test
+    void theBombDeclaresItsSizeInItsBoxes() throws Exception {
+        HeifStructure bomb = HeifStructure.parse(corpus("bombs/libvips_17000x17000.avif")).orElseThrow();
+        assertThat(bomb.width()).isEqualTo(17000);
+        assertThat(bomb.codedPixels()).isGreaterThanOrEqualTo(17000L * 17000);
+    }
+
+    @Test
+    void writesAvifThatReadsBackAlikeWithAlpha() throws Exception {
+        assumeTrue(HeifLibrary.writesAvif(), "no AV1 encoder");
+        BufferedImage image = new BufferedImage(97, 61, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 61; y++) {
+            for (int x = 0; x < 97; x++) {
+                image.setRGB(x, y, (x < 48 ? 0xFF : 0x40) << 24 | (x * 2) << 16 | (y * 4) << 8 | 128);
+            }
+        }
+        for (int quality : new int[] {50, 95}) {
+            byte[] avif = AvifWriter.create().write(image, quality, 8, 1);
+            assertThat(HeifStructure.brand(avif)).isEqualTo("avif");
+            HeifStructure structure = HeifStructure.parse(avif).orElseThrow();
+            assertThat(structure.alpha()).isTrue();
+            BufferedImage back = new HeifDecoder(HeifLibrary.instance().require()).decode(avif, null);
+            assertThat(back.getWidth()).isEqualTo(97);
+            assertThat(back.getHeight()).isEqualTo(61);
+            int original = image.getRGB(70, 30);
+            int decoded = back.getRGB(70, 30);
+            for (int shift = 0; shift <= 24; shift += 8) {
+                assertThat(Math.abs((original >>> shift & 0xFF) - (decoded >>> shift & 0xFF))).as("channel " + shift)
+                        .isLessThan(12);
+            }
+        }
+    }
+
+    @Test
+    void refusesGarbage() {
+        HeifDecoder decoder = new HeifDecoder(HeifLibrary.instance().require());
+        assertThatThrownBy(() -> decoder.decode(new byte[] {0, 0, 0, 8, 'f', 't', 'y', 'p'}, null))
+                .isInstanceOf(HeifException.class);
+    }
+}
