@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.awt.Dimension;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -72,6 +77,40 @@ class HeifCodecTest {
                         .isLessThan(12);
             }
         }
+    }
+
+    /** Mutants straight into libheif, past the box probe that refuses most of them in the service. */
+    @Test
+    void mutantsGoingStraightToLibheifFailCleanly() throws Exception {
+        List<byte[]> seeds = new ArrayList<>(List.of(corpus("formats/thumbor_image.avif"),
+                corpus("formats/thumbor_image.heic")));
+        if (HeifLibrary.writesAvif()) {
+            BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_ARGB);
+            image.setRGB(3, 3, 0x80FF0000);
+            seeds.add(AvifWriter.create().write(image, 60, 9, 1));
+        }
+        HeifDecoder decoder = new HeifDecoder(HeifLibrary.instance().require());
+        Random random = new Random(7);
+        int decoded = 0;
+        for (int i = 0; i < 3000; i++) {
+            byte[] mutant = seeds.get(random.nextInt(seeds.size())).clone();
+            for (int n = 1 + random.nextInt(6); n > 0; n--) {
+                int at = random.nextInt(mutant.length);
+                mutant[at] = random.nextBoolean() ? (byte) random.nextInt(256) : (byte) (mutant[at] ^ 1 << random.nextInt(8));
+            }
+            if (random.nextInt(4) == 0) {
+                mutant = Arrays.copyOf(mutant, random.nextInt(mutant.length));
+            }
+            try {
+                decoder.info(mutant);
+                BufferedImage image = decoder.decode(mutant, random.nextBoolean() ? new Dimension(8, 8) : null);
+                assertThat(image.getWidth()).isPositive();
+                decoded++;
+            } catch (HeifException e) {
+                // refused cleanly
+            }
+        }
+        assertThat(decoded).isPositive();
     }
 
     @Test
