@@ -24,10 +24,14 @@ FROM eclipse-temurin:25-jre-noble
 # the package `libturbojpeg`; Debian calls the same library `libturbojpeg0` (that is the name
 # .ci/run installs on the Debian CI machine). The PNG decoder loads libspng.so.0, which both
 # distributions package as `libspng0` (Ubuntu in universe), and libdeflate.so.0 (`libdeflate0`),
-# which inflates whole 8-bit images three to four times as fast as the zlib inside libspng. Versions are not pinned so a rebuild
-# picks up the release's security updates.
+# which inflates whole 8-bit images three to four times as fast as the zlib inside libspng. AVIF and
+# HEIC go through libheif.so.1 (`libheif1`), which Ubuntu splits from its codecs: the AV1 encoder
+# (`libheif-plugin-aomenc`, for AVIF output), the AV1 decoder (`libheif-plugin-dav1d`) and the HEVC
+# decoder (`libheif-plugin-libde265`); Debian 12's libheif1 links them itself. JPEG XL is read with
+# libjxl.so.0.7 (`libjxl0.7`). Versions are not pinned so a rebuild picks up the release's security updates.
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libturbojpeg libspng0 libdeflate0 \
+       libheif1 libheif-plugin-aomenc libheif-plugin-dav1d libheif-plugin-libde265 libjxl0.7 \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 imgorigin \
     && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \

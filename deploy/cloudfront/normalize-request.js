@@ -4,12 +4,14 @@
 //  - the query string keeps only imgorigin's options, names lower-cased, empty values dropped,
 //    in name order; values are passed through untouched (same objects, same encoding), and `s`
 //    is kept, because a URL signature covers the options exactly as the client sent them;
-//  - the Accept header is collapsed to one of two canonical values. imgorigin reads Accept only
-//    for f=auto (webp when it lists image/webp), so f=auto gets `image/webp` or `image/*`, and
-//    every other request gets `image/*`. Keyed on Accept, the cache then holds at most two
+//  - the Accept header is collapsed to one of three canonical values. imgorigin reads Accept only
+//    for f=auto (avif when it lists image/avif, else webp when it lists image/webp, in the default
+//    order of imgorigin.format.auto), so f=auto gets `image/avif`, `image/webp` or `image/*`, and
+//    every other request gets `image/*`. Keyed on Accept, the cache then holds at most three
 //    variants of an f=auto URL and one of any other, instead of one per browser's Accept string.
 
 var OPTIONS = ['bg', 'dpr', 'enlarge', 'f', 'fit', 'g', 'h', 'q', 's', 'w'];
+var AVIF = 'image/avif';
 var WEBP = 'image/webp';
 var ANY_IMAGE = 'image/*';
 
@@ -17,7 +19,7 @@ function handler(event) {
     var request = event.request;
     var query = keptOptions(request.querystring || {});
     request.querystring = query;
-    request.headers.accept = { value: isAuto(query.f) && acceptsWebp(request.headers.accept) ? WEBP : ANY_IMAGE };
+    request.headers.accept = { value: isAuto(query.f) ? autoVariant(request.headers.accept) : ANY_IMAGE };
     return request;
 }
 
@@ -58,8 +60,16 @@ function isAuto(field) {
     return field !== undefined && field.multiValue === undefined && String(field.value).toLowerCase() === 'auto';
 }
 
-// Mirrors the origin: image/webp named in Accept with a quality above zero.
-function acceptsWebp(header) {
+// What f=auto answers this Accept with, as the origin decides it with its default format order.
+function autoVariant(header) {
+    if (accepts(header, AVIF)) {
+        return AVIF;
+    }
+    return accepts(header, WEBP) ? WEBP : ANY_IMAGE;
+}
+
+// Mirrors the origin: the media type named in Accept with a quality above zero.
+function accepts(header, mediaType) {
     if (!header) {
         return false;
     }
@@ -68,7 +78,7 @@ function acceptsWebp(header) {
         var ranges = String(lines[i].value).split(',');
         for (var j = 0; j < ranges.length; j++) {
             var parts = ranges[j].split(';');
-            if (parts[0].trim().toLowerCase() === WEBP) {
+            if (parts[0].trim().toLowerCase() === mediaType) {
                 return !zeroQuality(parts);
             }
         }

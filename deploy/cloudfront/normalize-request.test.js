@@ -107,16 +107,20 @@ test('a request without query string stays without one', () => {
     assert.equal(request.uri, '/photos/cat.jpg');
 });
 
-test('f=auto collapses Accept to image/webp or image/*: two cache variants', () => {
-    const accepts = [CHROME, FIREFOX, 'image/webp', 'IMAGE/WEBP;q=0.5', SAFARI_OLD, '*/*', 'image/webp;q=0', undefined];
+test('f=auto collapses Accept to image/avif, image/webp or image/*: three cache variants', () => {
+    const accepts = [CHROME, FIREFOX, 'image/webp', 'IMAGE/WEBP;q=0.5', SAFARI_OLD, '*/*', 'image/webp;q=0', undefined,
+        'image/avif', 'image/avif;q=0, image/webp'];
     const seen = new Set();
     for (const accept of accepts) {
         const headers = accept === undefined ? {} : { Accept: accept };
         seen.add(handler(event('w=400&f=auto', headers)).headers.accept.value);
     }
-    assert.deepEqual([...seen].sort(), ['image/*', 'image/webp']);
-    assert.equal(handler(event('f=auto', { Accept: CHROME })).headers.accept.value, 'image/webp');
-    assert.equal(handler(event('f=AUTO', { Accept: FIREFOX })).headers.accept.value, 'image/webp');
+    assert.deepEqual([...seen].sort(), ['image/*', 'image/avif', 'image/webp']);
+    assert.equal(handler(event('f=auto', { Accept: CHROME })).headers.accept.value, 'image/avif');
+    assert.equal(handler(event('f=AUTO', { Accept: FIREFOX })).headers.accept.value, 'image/avif');
+    assert.equal(handler(event('f=auto', { Accept: 'image/webp,*/*' })).headers.accept.value, 'image/webp');
+    assert.equal(handler(event('f=auto', { Accept: 'image/avif;q=0, image/webp' })).headers.accept.value,
+        'image/webp');
     assert.equal(handler(event('f=auto', { Accept: SAFARI_OLD })).headers.accept.value, 'image/*');
     assert.equal(handler(event('f=auto', { Accept: 'image/webp;q=0, image/*' })).headers.accept.value, 'image/*');
     assert.equal(handler(event('f=auto')).headers.accept.value, 'image/*');
