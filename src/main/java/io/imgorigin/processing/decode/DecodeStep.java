@@ -1,6 +1,7 @@
 package io.imgorigin.processing.decode;
 
 import io.imgorigin.processing.probe.GifHeaderParser;
+import io.imgorigin.processing.probe.IcoHeaderParser;
 
 import java.awt.Dimension;
 import java.awt.Graphics2D;
@@ -45,6 +46,8 @@ public final class DecodeStep implements ProcessingStep {
             frame = GifHeaderParser.firstFrame(bytes);
         } else if (context.sourceFormat() == SourceFormat.BMP) {
             bytes = BmpInfoHeaders.normalised(bytes);
+        } else if (context.sourceFormat() == SourceFormat.ICO) {
+            bytes = largestIconFirst(bytes);
         }
         boolean placed = frame != null && !frame.equals(new Rectangle(source));
         Dimension decodeSource = placed ? frame.getSize() : source;
@@ -59,6 +62,19 @@ public final class DecodeStep implements ProcessingStep {
         context.image(image);
         context.extent(placed ? null : decoded.extent());
         context.decoder(decoded.decoder());
+    }
+
+    /** The ICO reader reads the directory's first image; the probe's largest one is moved there. */
+    private static byte[] largestIconFirst(byte[] ico) {
+        int count = (ico[4] & 0xFF) | (ico[5] & 0xFF) << 8;
+        int largest = IcoHeaderParser.largest(ico, count);
+        if (largest == 0) {
+            return ico;
+        }
+        byte[] copy = ico.clone();
+        System.arraycopy(ico, 6 + 16 * largest, copy, 6, 16);
+        System.arraycopy(ico, 6, copy, 6 + 16 * largest, 16);
+        return copy;
     }
 
     /** An animation's canvas starts transparent; the first frame covers only its own rectangle. */

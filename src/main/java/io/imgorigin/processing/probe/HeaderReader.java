@@ -36,12 +36,15 @@ public final class HeaderReader {
             if (PsdHeaderParser.matches(source)) {
                 return PsdHeaderParser.parse(source);
             }
+            if (IcoHeaderParser.matches(source)) {
+                return IcoHeaderParser.parse(source);
+            }
             if (HeifHeaderParser.matches(source)) {
                 return HeifHeaderParser.parse(source);
             }
         } catch (ArithmeticException e) {
             throw new UnusableImageException("the image header declares sizes too large to compute", e);
         }
-        throw new UnsupportedImageException("the source is not a JPEG, PNG, WebP, GIF, TIFF, BMP, PSD, AVIF or HEIC image");
+        throw new UnsupportedImageException("the source is not a JPEG, PNG, WebP, GIF, TIFF, BMP, PSD, AVIF, HEIC or ICO image");
     }
 }
