@@ -125,9 +125,13 @@ abstract class S3HttpContractTest {
 
     @Test
     void autoFormatFollowsAcceptAndVaries() throws Exception {
-        HttpResponse<byte[]> webp = get("/alpha/quadrants.png?w=50&f=auto", "Accept", "image/avif,image/webp,*/*");
+        HttpResponse<byte[]> avif = get("/alpha/quadrants.png?w=50&f=auto", "Accept", "image/avif,image/webp,*/*");
+        assertThat(header(avif, "Content-Type")).isEqualTo("image/avif");
+        assertThat(header(avif, "Vary")).isEqualTo("Accept");
+        HttpResponse<byte[]> webp = get("/alpha/quadrants.png?w=50&f=auto", "Accept", "image/webp,*/*");
         assertThat(header(webp, "Content-Type")).isEqualTo("image/webp");
         assertThat(header(webp, "Vary")).isEqualTo("Accept");
+        assertThat(header(webp, "ETag")).isNotEqualTo(header(avif, "ETag"));
         HttpResponse<byte[]> png = get("/alpha/quadrants.png?w=50&f=auto", "Accept", "image/*");
         assertThat(header(png, "Content-Type")).isEqualTo("image/png");
         assertThat(header(png, "Vary")).isEqualTo("Accept");
