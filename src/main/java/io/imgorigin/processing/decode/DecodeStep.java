@@ -10,7 +10,11 @@ import java.awt.image.BufferedImage;
 
 import io.imgorigin.processing.pipeline.ProcessingContext;
 import io.imgorigin.processing.pipeline.ProcessingStep;
+import io.imgorigin.processing.pipeline.ResizePlan;
 import io.imgorigin.processing.pipeline.SourceFormat;
+import io.imgorigin.processing.pipeline.UnusableImageException;
+import io.imgorigin.codec.svg.SvgException;
+import io.imgorigin.codec.svg.SvgRenderer;
 
 /**
  * Decodes the first frame or page of the source, no larger than the resize needs (see
@@ -33,6 +37,10 @@ public final class DecodeStep implements ProcessingStep {
 
     @Override
     public void apply(ProcessingContext context) {
+        if (context.sourceFormat() == SourceFormat.SVG) {
+            renderSvg(context);
+            return;
+        }
         Dimension source = new Dimension(context.storedWidth(), context.storedHeight());
         byte[] bytes = context.source();
         Rectangle frame = null;
@@ -62,6 +70,23 @@ public final class DecodeStep implements ProcessingStep {
         context.image(image);
         context.extent(placed ? null : decoded.extent());
         context.decoder(decoded.decoder());
+    }
+
+    /**
+     * An SVG is drawn as a vector straight at the plan's scaled size (an SVG has no orientation), so the
+     * resize step has nothing left to scale, only a cover crop to cut.
+     */
+    private static void renderSvg(ProcessingContext context) {
+        ResizePlan plan = context.plan();
+        try {
+            context.image(SvgRenderer.render(context.source(), context.storedWidth(), context.storedHeight(),
+                    plan.scaledWidth(), plan.scaledHeight()));
+        } catch (SvgException e) {
+            throw new UnusableImageException("the SVG image could not be rendered: " + e.getMessage(), e);
+        }
+        context.extent(null);
+        context.hasAlpha(true);
+        context.decoder(SvgRenderer.CODEC_NAME);
     }
 
     /** The ICO reader reads the directory's first image; the probe's largest one is moved there. */

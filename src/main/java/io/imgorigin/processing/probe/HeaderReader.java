@@ -1,5 +1,8 @@
 package io.imgorigin.processing.probe;
 
+import java.util.Optional;
+
+import io.imgorigin.codec.svg.SvgProlog;
 import io.imgorigin.processing.pipeline.UnsupportedImageException;
 import io.imgorigin.processing.pipeline.UnusableImageException;
 
@@ -42,9 +45,13 @@ public final class HeaderReader {
             if (HeifHeaderParser.matches(source)) {
                 return HeifHeaderParser.parse(source);
             }
+            Optional<SvgProlog> svg = SvgHeaderParser.recognise(source);
+            if (svg.isPresent()) {
+                return SvgHeaderParser.parse(svg.get());
+            }
         } catch (ArithmeticException e) {
             throw new UnusableImageException("the image header declares sizes too large to compute", e);
         }
-        throw new UnsupportedImageException("the source is not a JPEG, PNG, WebP, GIF, TIFF, BMP, PSD, AVIF, HEIC or ICO image");
+        throw new UnsupportedImageException("the source is not a JPEG, PNG, WebP, GIF, TIFF, BMP, PSD, AVIF, HEIC, ICO or SVG image");
     }
 }

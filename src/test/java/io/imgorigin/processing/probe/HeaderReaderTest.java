@@ -34,9 +34,74 @@ public class HeaderReaderTest {
 
     @Test
     void unknownMagicIsUnsupported() {
-        for (String text : new String[] {"", "hello", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", "\0\0\0\fjP  "}) {
+        for (String text : new String[] {"", "hello", "<html><svg/></html>", "<?xml version=\"1.0\"?><rss/>",
+            "\0\0\0\fjP  "}) {
             assertThatThrownBy(() -> reader.read(text.getBytes(StandardCharsets.ISO_8859_1)))
                     .isInstanceOf(UnsupportedImageException.class);
+        }
+    }
+
+    @Nested
+    class Svg {
+
+        private ImageHeader svg(String text) {
+            return reader.read(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Test
+        void sizeFromWidthAndHeightInAbsoluteUnits() {
+            ImageHeader header = svg("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"40.6px\"/>");
+            assertThat(header).extracting(ImageHeader::format, ImageHeader::width, ImageHeader::height,
+                    ImageHeader::orientation, ImageHeader::declaresAlpha)
+                    .containsExactly(SourceFormat.SVG, 120, 41, 1, true);
+            assertThat(svg("<svg width='1in' height=\"72pt\" viewBox='0 0 5 5'/>"))
+                    .extracting(ImageHeader::width, ImageHeader::height).containsExactly(96, 96);
+        }
+
+        @Test
+        void viewBoxGivesWhatTheAttributesLeaveOut() {
+            assertThat(svg("<svg viewBox=\"0 0 200 100\"/>")).extracting(ImageHeader::width, ImageHeader::height)
+                    .containsExactly(200, 100);
+            assertThat(svg("<svg width=\"50\" viewBox=\"0,0,200,100\"/>"))
+                    .extracting(ImageHeader::width, ImageHeader::height).containsExactly(50, 25);
+            assertThat(svg("<svg width=\"100%\" height=\"100%\" viewBox=\"-10 -10 30 60\"/>"))
+                    .extracting(ImageHeader::width, ImageHeader::height).containsExactly(30, 60);
+        }
+
+        @Test
+        void withoutAnySizeTheDefaultOfAReplacedElement() {
+            assertThat(svg("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>"))
+                    .extracting(ImageHeader::width, ImageHeader::height).containsExactly(300, 150);
+        }
+
+        @Test
+        void recognisedAfterABomWhitespaceDeclarationAndComments() {
+            String body = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n<!-- made by hand -->\n"
+                    + "<?xml-stylesheet href=\"x\"?>\n<svg:svg xmlns:svg=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"9\"/>";
+            assertThat(svg("\uFEFF \n\t" + body).width()).isEqualTo(8);
+            ImageHeader utf16 = reader.read(("\uFEFF" + body.replace("UTF-8", "UTF-16")).getBytes(StandardCharsets.UTF_16LE));
+            assertThat(utf16).extracting(ImageHeader::format, ImageHeader::width, ImageHeader::height)
+                    .containsExactly(SourceFormat.SVG, 8, 9);
+        }
+
+        @Test
+        void aDoctypeIsRefusedAtOnce() {
+            assertThatThrownBy(() -> svg("<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY a \"b\">]><svg width=\"1\" height=\"1\"/>"))
+                    .isInstanceOf(UnusableImageException.class).hasMessageContaining("DOCTYPE");
+            assertThatThrownBy(() -> svg("<!doctype svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://x/svg11.dtd\"><svg/>"))
+                    .isInstanceOf(UnusableImageException.class);
+            assertThatThrownBy(() -> svg("<svg width=\"1\" height=\"1\"><![CDATA[ ]]><!ENTITY x \"y\"></svg>"))
+                    .isInstanceOf(UnusableImageException.class);
+        }
+
+        @Test
+        void absurdSizesAreUnusable() {
+            for (String size : new String[] {"width=\"2000000\" height=\"1\"", "width=\"1e300\" height=\"1\"",
+                "viewBox=\"0 0 1e12 1\""}) {
+                assertThatThrownBy(() -> svg("<svg " + size + "/>")).as(size).isInstanceOf(UnusableImageException.class);
+            }
+            assertThat(svg("<svg width=\"0.2\" height=\"0.2\"/>")).extracting(ImageHeader::width, ImageHeader::height)
+                    .containsExactly(1, 1);
         }
     }
 
