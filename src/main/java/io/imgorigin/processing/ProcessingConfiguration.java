@@ -11,6 +11,7 @@ import io.imgorigin.codec.libdeflate.Libdeflate;
 import io.imgorigin.codec.spng.SpngLibrary;
 import io.imgorigin.codec.turbojpeg.TurboJpegLibrary;
 import io.imgorigin.codec.libheif.HeifLibrary;
+import io.imgorigin.codec.libjxl.JxlLibrary;
 import io.imgorigin.options.AutoFormatSettings;
 import io.imgorigin.options.FormatProperties;
 import io.imgorigin.options.LimitsProperties;
@@ -45,13 +46,17 @@ public class ProcessingConfiguration {
     OutputFormats outputFormats(ProcessingProperties processing, FormatProperties format) {
         boolean avif = processing.nativeCodecs() && AvifEncoder.available();
         OutputFormats formats = new OutputFormats(avif, AutoFormatSettings.parse(format.auto()));
-        log.info("Formats read: JPEG, PNG, WebP, GIF, BMP, TIFF, PSD{}{}; written: JPEG, PNG, WebP{}; f=auto chooses {}",
+        log.info("Formats read: JPEG, PNG, WebP, GIF, BMP, TIFF, PSD, ICO, SVG{}{}{}; written: JPEG, PNG, WebP{}; f=auto chooses {}",
                 processing.nativeCodecs() && HeifLibrary.readsAvif() ? ", AVIF" : "",
                 processing.nativeCodecs() && HeifLibrary.readsHeic() ? ", HEIC" : "",
+                processing.nativeCodecs() && JxlLibrary.readsJxl() ? ", JPEG XL" : "",
                 avif ? ", AVIF (speed " + format.avif().speed() + ")" : "",
                 formats.auto().isEmpty() ? "PNG or JPEG only" : formats.auto() + " when accepted, else PNG or JPEG");
         if (processing.nativeCodecs() && !HeifLibrary.readsAvif()) {
             log.info("AVIF and HEIC are not read: {}", HeifLibrary.status());
+        }
+        if (processing.nativeCodecs() && !JxlLibrary.readsJxl()) {
+            log.info("JPEG XL is not read: {}", JxlLibrary.status());
         }
         return formats;
     }

@@ -132,7 +132,7 @@ class CorpusHttpTest {
     }
 
     /** Inputs the MANIFEST calls supported that this build reads: they must be served. */
-    private static final List<String> READ_SUFFIXES = List.of(".avif", ".heic", ".ico", ".svg");
+    private static final List<String> READ_SUFFIXES = List.of(".avif", ".heic", ".ico", ".svg", ".jxl");
 
     private static void check(ManifestRow row, Answer png, Answer original, List<String> failures) {
         String file = row.file();

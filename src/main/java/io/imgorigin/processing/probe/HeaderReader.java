@@ -45,6 +45,9 @@ public final class HeaderReader {
             if (HeifHeaderParser.matches(source)) {
                 return HeifHeaderParser.parse(source);
             }
+            if (JxlHeaderParser.matches(source)) {
+                return JxlHeaderParser.parse(source);
+            }
             Optional<SvgProlog> svg = SvgHeaderParser.recognise(source);
             if (svg.isPresent()) {
                 return SvgHeaderParser.parse(svg.get());
@@ -52,6 +55,6 @@ public final class HeaderReader {
         } catch (ArithmeticException e) {
             throw new UnusableImageException("the image header declares sizes too large to compute", e);
         }
-        throw new UnsupportedImageException("the source is not a JPEG, PNG, WebP, GIF, TIFF, BMP, PSD, AVIF, HEIC, ICO or SVG image");
+        throw new UnsupportedImageException("the source is not a JPEG, PNG, WebP, GIF, TIFF, BMP, PSD, AVIF, HEIC, JPEG XL, ICO or SVG image");
     }
 }

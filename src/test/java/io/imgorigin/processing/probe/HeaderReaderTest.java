@@ -42,6 +42,25 @@ public class HeaderReaderTest {
     }
 
     @Nested
+    class Jxl {
+
+        @Test
+        void sizedByLibjxlBeforeDecodingOrUnsupportedWithoutIt() throws java.io.IOException {
+            java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("imgorigin.test.corpus", "../shared/corpus"),
+                    "formats/imgproxy-ti_jxl.jxl");
+            org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(file), "corpus file " + file);
+            byte[] jxl = java.nio.file.Files.readAllBytes(file);
+            if (!io.imgorigin.codec.libjxl.JxlLibrary.readsJxl()) {
+                assertThatThrownBy(() -> reader.read(jxl)).isInstanceOf(UnsupportedImageException.class);
+                return;
+            }
+            assertThat(reader.read(jxl)).extracting(ImageHeader::format, ImageHeader::width, ImageHeader::height,
+                    ImageHeader::orientation).containsExactly(SourceFormat.JXL, 924, 1386, 1);
+            assertThatThrownBy(() -> reader.read(Arrays.copyOf(jxl, 3))).isInstanceOf(UnusableImageException.class);
+        }
+    }
+
+    @Nested
     class Svg {
 
         private ImageHeader svg(String text) {
