@@ -75,6 +75,11 @@ public final class ImageService {
         return rendered;
     }
 
+    /** Renders under way that callers are waiting for, each counted once however many share it. */
+    public int rendersInFlight() {
+        return coalescer.inFlight();
+    }
+
     private ImageResult.Rendered render(ImageRequest request) {
         Deadline deadline = Deadline.after(processingTimeout);
         SourceObject original = metrics.timeStage("fetch", () -> source.fetch(request.key(), maxSourceBytes));

@@ -2,7 +2,6 @@ package io.imgorigin.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 
 /** Reads a whole body without ever holding more than the limit plus one byte. */
 final class BoundedRead {
@@ -33,28 +32,31 @@ final class BoundedRead {
     }
 
     /**
-     * Like {@link #readAtMost}, but when the store declared the length: one array of that size is filled
-     * directly (no chunk list to join), then one more read must find the end. A body that is longer or
-     * shorter than declared still gives exactly its bytes, or the same refusal.
+     * Like {@link #readAtMost}, but for a body whose length the store declared: one array of that size is
+     * filled directly (no chunk list to join), then one more read must find the end. A declared length
+     * over the limit is refused before reading.
+     *
+     * @throws SourceStoreException when the body ends before the declared length or goes on past it: the
+     *                              store's answer is broken, and the bytes are not the object's
      */
     static byte[] readDeclared(InputStream in, long declared, long maxBytes, String key) throws IOException {
-        if (declared < 0 || declared > maxBytes || declared >= MAX_ARRAY) {
-            return readAtMost(in, maxBytes, key);
+        if (declared < 0) {
+            throw new IllegalArgumentException("declared must not be negative: " + declared);
+        }
+        if (declared > maxBytes || declared >= MAX_ARRAY) {
+            throw tooLarge(key, maxBytes);
         }
         byte[] bytes = new byte[(int) declared];
         int read = in.readNBytes(bytes, 0, bytes.length);
         if (read < bytes.length) {
-            return Arrays.copyOf(bytes, read);
+            throw new SourceStoreException("The store's body for '" + key + "' ended after " + read + " of the "
+                    + declared + " bytes it declared");
         }
-        int next = in.read();
-        if (next < 0) {
-            return bytes;
+        if (in.read() >= 0) {
+            throw new SourceStoreException("The store's body for '" + key + "' is longer than the " + declared
+                    + " bytes it declared");
         }
-        byte[] rest = readAtMost(in, maxBytes - declared - 1, key);
-        byte[] whole = Arrays.copyOf(bytes, Math.addExact(bytes.length + 1, rest.length));
-        whole[bytes.length] = (byte) next;
-        System.arraycopy(rest, 0, whole, bytes.length + 1, rest.length);
-        return whole;
+        return bytes;
     }
 
     static SourceTooLargeException tooLarge(String key, long maxBytes) {

@@ -2,35 +2,47 @@ package io.imgorigin.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLConnection;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.DigestInputStream;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
  * Serves the regular files under a root directory, and nothing outside it whatever the key says.
  *
- * <p>The entity tag is a SHA-256 of the file's content: file timestamps on Linux tick coarsely enough
- * that an overwrite within the same few milliseconds could keep size and mtime, and a content hash also
- * stays the same when an identical file is copied back, which is what a CDN wants. The price is that
- * {@link #stat} reads the file; it is local, so that is cheap next to decoding.
+ * <p>The entity tag is taken from the file's metadata, one {@code stat} and no bytes read, so that a
+ * conditional request costs the same whatever the file's size: its size, modification time and, where
+ * the platform has them, its change time and file key (device and inode). An edit changes the size or
+ * the modification time; a file replaced by a rename (as deploy tools and {@code rsync} do) has a new
+ * inode even when size and times were copied over; and the change time, which no tool can set back,
+ * moves when a file is rewritten in place with its old modification time restored (as {@code cp -p}
+ * does), to the file system's timestamp granularity. The price is that the same bytes written again
+ * get a new tag, which costs one extra render, never a stale image.
+ *
+ * <p>{@link #fetch} reads the metadata before and after the bytes, and reads again when they differ,
+ * so that the tag it returns always belongs to the bytes it returns.
  */
 public class FilesystemImageSource implements ImageSource {
 
     private static final Pattern SEPARATORS = Pattern.compile("[/\\\\]");
+    /** How often {@link #fetch} reads a file that changes under it before calling the store broken. */
+    static final int READ_ATTEMPTS = 3;
+    private static final int TAG_BYTES = 16;
 
     private final Path root;
 
@@ -45,12 +57,8 @@ public class FilesystemImageSource implements ImageSource {
     @Override
     public SourceMetadata stat(String key) {
         Path file = resolve(key);
-        try (InputStream in = open(file)) {
-            MessageDigest digest = sha256();
-            try (DigestInputStream digesting = new DigestInputStream(in, digest)) {
-                digesting.transferTo(OutputStream.nullOutputStream());
-            }
-            return metadata(file, digest.digest());
+        try {
+            return metadata(file, FileVersion.of(file));
         } catch (NoSuchFileException | AccessDeniedException e) {
             throw notFound(key, e);
         } catch (IOException e) {
@@ -62,14 +70,21 @@ public class FilesystemImageSource implements ImageSource {
     public SourceObject fetch(String key, long maxBytes) {
         Path file = resolve(key);
         try {
-            if (Files.size(file) > maxBytes) {
-                throw BoundedRead.tooLarge(key, maxBytes);
+            for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+                FileVersion before = FileVersion.of(file);
+                if (before.size() > maxBytes) {
+                    throw BoundedRead.tooLarge(key, maxBytes);
+                }
+                byte[] bytes;
+                try (InputStream in = open(file)) {
+                    bytes = BoundedRead.readAtMost(in, maxBytes, key);
+                }
+                FileVersion after = FileVersion.of(file);
+                if (after.equals(before) && bytes.length == after.size()) {
+                    return new SourceObject(metadata(file, after), bytes);
+                }
             }
-            byte[] bytes;
-            try (InputStream in = open(file)) {
-                bytes = BoundedRead.readAtMost(in, maxBytes, key);
-            }
-            return new SourceObject(metadata(file, sha256().digest(bytes)), bytes);
+            throw new SourceStoreException("Source '" + key + "' changed while it was read, " + READ_ATTEMPTS + " times");
         } catch (NoSuchFileException | AccessDeniedException e) {
             throw notFound(key, e);
         } catch (IOException e) {
@@ -115,11 +130,46 @@ public class FilesystemImageSource implements ImageSource {
         return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
     }
 
-    private static SourceMetadata metadata(Path file, byte[] digest) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        Instant modified = attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
+    private static SourceMetadata metadata(Path file, FileVersion version) {
+        Instant modified = version.modified().toInstant().truncatedTo(ChronoUnit.SECONDS);
         String contentType = URLConnection.getFileNameMap().getContentTypeFor(file.getFileName().toString());
-        return new SourceMetadata(HexFormat.of().formatHex(digest), modified, contentType);
+        return new SourceMetadata(version.tag(), modified, contentType);
+    }
+
+    /**
+     * What identifies one version of a file without reading it.
+     *
+     * @param changed the inode change time, or null where the platform has none
+     * @param fileKey device and inode, or what the platform has instead, or null
+     */
+    record FileVersion(long size, FileTime modified, FileTime changed, String fileKey) {
+
+        private static final String UNIX_ATTRIBUTES = "unix:size,lastModifiedTime,ctime,dev,ino";
+
+        /** One {@code stat} of the file (already resolved, so symbolic links are not followed). */
+        static FileVersion of(Path file) throws IOException {
+            try {
+                Map<String, Object> unix = Files.readAttributes(file, UNIX_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                return new FileVersion((Long) unix.get("size"), (FileTime) unix.get("lastModifiedTime"),
+                        (FileTime) unix.get("ctime"), "dev=" + unix.get("dev") + ",ino=" + unix.get("ino"));
+            } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
+                BasicFileAttributes basic = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                Object key = basic.fileKey();
+                return new FileVersion(basic.size(), basic.lastModifiedTime(), null, key == null ? null : key.toString());
+            }
+        }
+
+        /** An opaque tag: a digest, so that inode numbers and exact times are not published. */
+        String tag() {
+            String text = size + "/" + nanos(modified) + "/" + (changed == null ? "-" : nanos(changed)) + "/"
+                    + (fileKey == null ? "-" : fileKey);
+            byte[] digest = sha256().digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, TAG_BYTES);
+        }
+
+        private static long nanos(FileTime time) {
+            return time.to(TimeUnit.NANOSECONDS);
+        }
     }
 
     private static MessageDigest sha256() {

@@ -5,8 +5,9 @@ package io.imgorigin.source;
  * segments, no control characters.
  *
  * <p>Failures are reported with the exceptions of this package: {@link SourceNotFoundException} (404),
- * {@link SourceTooLargeException} (422), {@link SourceTimeoutException} (504) and
- * {@link SourceStoreException} (502).
+ * {@link SourceTooLargeException} (422), {@link SourceTimeoutException} (504: no whole answer within
+ * {@code imgorigin.source.timeout}, body included) and {@link SourceStoreException} (502: an error, or a
+ * body that is not the object's, such as one that ends early; never handed on as image bytes).
  */
 public interface ImageSource {
 

@@ -18,8 +18,9 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  *
  * <p>{@code imgorigin.source.timeout} bounds a whole call including retries; each attempt gets an
  * equal share of it so that a hung first attempt still leaves time for a retry. The socket read timeout
- * equals that share, which also bounds every read of a streamed body, where the SDK's call timers no
- * longer run.
+ * equals that share, so a body that stops altogether is noticed early; a body that keeps trickling is cut
+ * off at the deadline by {@link StoreDeadline}, since the SDK's call timers stop once the response is
+ * returned.
  */
 public class S3ClientFactory {
 

@@ -1,6 +1,7 @@
 package io.imgorigin.source;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -17,20 +18,33 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * one {@code /}, whether or not it was configured with a trailing one ({@code photos} and
  * {@code photos/} both serve {@code photos/cat.jpg} for the key {@code cat.jpg}). An empty prefix
  * leaves the key as it is.
+ *
+ * <p>A download must be whole within {@code timeout} (see {@link StoreDeadline}), and must be the
+ * object: a body that ends early, runs past its Content-Length or does not match the object's MD5
+ * ETag (see {@link BodyIntegrity}) is a store failure, never bytes handed on to the decoder.
  */
 public class S3ImageSource implements ImageSource {
 
     private final S3Client client;
     private final String bucket;
     private final String prefix;
+    private final Duration timeout;
 
-    public S3ImageSource(S3Client client, String bucket, String prefix) {
+    /**
+     * @param timeout the deadline of each answer, body included; the client's own call timeouts should
+     *                not be longer (see {@link S3ClientFactory})
+     */
+    public S3ImageSource(S3Client client, String bucket, String prefix, Duration timeout) {
         if (bucket == null || bucket.isBlank()) {
             throw new IllegalArgumentException("An S3 source needs a bucket");
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("The store's timeout must be positive: " + timeout);
         }
         this.client = client;
         this.bucket = bucket;
         this.prefix = normalisePrefix(prefix);
+        this.timeout = timeout;
     }
 
     /** The key under which {@code key} is stored in the bucket. */
@@ -50,23 +64,31 @@ public class S3ImageSource implements ImageSource {
 
     @Override
     public SourceObject fetch(String key, long maxBytes) {
-        ResponseInputStream<GetObjectResponse> body;
-        try {
-            body = client.getObject(b -> b.bucket(bucket).key(objectKey(key)));
-        } catch (SdkException e) {
-            throw S3Failures.translate(key, e);
+        try (StoreDeadline deadline = StoreDeadline.start(timeout)) {
+            ResponseInputStream<GetObjectResponse> body;
+            try {
+                body = client.getObject(b -> b.bucket(bucket).key(objectKey(key))
+                        .overrideConfiguration(o -> o.apiCallTimeout(deadline.remaining())));
+            } catch (SdkException e) {
+                throw S3Failures.translate(key, e);
+            }
+            deadline.onExpiry(body::abort);
+            GetObjectResponse response = body.response();
+            SourceMetadata metadata = metadata(response.eTag(), response.lastModified(), response.contentType());
+            byte[] bytes = readBounded(key, body, maxBytes, deadline);
+            BodyIntegrity.verify(key, response, bytes);
+            return new SourceObject(metadata, bytes);
         }
-        GetObjectResponse response = body.response();
-        SourceMetadata metadata = metadata(response.eTag(), response.lastModified(), response.contentType());
-        return new SourceObject(metadata, readBounded(key, body, maxBytes));
     }
 
     /**
-     * Reads at most one byte past the limit, whatever Content-Length claims. Any early exit aborts the
-     * stream rather than closing it, because closing would drain the rest of the body to keep the
-     * connection reusable.
+     * Reads at most one byte past the limit, whatever Content-Length claims, and exactly the declared
+     * length when there is one. Any early exit aborts the stream rather than closing it: closing would
+     * drain the rest of the body to keep the connection reusable, and a connection whose answer was
+     * broken must not be used again.
      */
-    private static byte[] readBounded(String key, ResponseInputStream<GetObjectResponse> body, long maxBytes) {
+    private static byte[] readBounded(String key, ResponseInputStream<GetObjectResponse> body, long maxBytes,
+            StoreDeadline deadline) {
         boolean complete = false;
         try {
             Long declared = body.response().contentLength();
@@ -78,7 +100,16 @@ public class S3ImageSource implements ImageSource {
             complete = true;
             return bytes;
         } catch (IOException | SdkException e) {
+            if (deadline.expired()) {
+                throw new SourceTimeoutException("The store did not send all of '" + key + "' within the deadline", e);
+            }
             throw S3Failures.translate(key, e);
+        } catch (SourceStoreException e) {
+            // A body that ended early because the deadline cut the connection is a timeout, not a broken body.
+            if (deadline.expired()) {
+                throw new SourceTimeoutException("The store did not send all of '" + key + "' within the deadline", e);
+            }
+            throw e;
         } finally {
             if (complete) {
                 closeQuietly(body);
@@ -101,7 +132,7 @@ public class S3ImageSource implements ImageSource {
         return new SourceMetadata(stripQuotes(eTag), modified, contentType);
     }
 
-    private static String stripQuotes(String eTag) {
+    static String stripQuotes(String eTag) {
         if (eTag == null) {
             return null;
         }

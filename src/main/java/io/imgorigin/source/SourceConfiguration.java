@@ -66,7 +66,8 @@ public class SourceConfiguration {
         @Bean
         ImageSource imageSource(SourceProperties properties, S3Client imgoriginS3Client) {
             SourceProperties.S3 s3 = properties.s3();
-            S3ImageSource source = new S3ImageSource(imgoriginS3Client, s3.bucket().trim(), s3.prefix());
+            S3ImageSource source = new S3ImageSource(imgoriginS3Client, s3.bucket().trim(), s3.prefix(),
+                    properties.timeout());
             log.info("Serving originals from s3://{}/{}", s3.bucket().trim(), source.objectKey(""));
             return source;
         }

@@ -18,16 +18,24 @@ class BoundedReadTest {
     }
 
     @Test
-    void aBodyShorterOrLongerThanDeclaredGivesItsOwnBytes() throws IOException {
-        assertThat(BoundedRead.readDeclared(new ByteArrayInputStream(body), 9, 10, "k")).containsExactly(body);
-        assertThat(BoundedRead.readDeclared(new ByteArrayInputStream(body), 3, 10, "k")).containsExactly(body);
+    void aBodyShorterOrLongerThanDeclaredIsABrokenAnswerNotAnImage() {
+        assertThatThrownBy(() -> BoundedRead.readDeclared(new ByteArrayInputStream(body), 9, 10, "k"))
+                .isInstanceOf(SourceStoreException.class).hasMessageContaining("ended after 6 of the 9 bytes");
+        assertThatThrownBy(() -> BoundedRead.readDeclared(new ByteArrayInputStream(body), 3, 10, "k"))
+                .isInstanceOf(SourceStoreException.class).hasMessageContaining("longer than the 3 bytes");
     }
 
     @Test
-    void aBodyOverTheLimitIsRefusedWhateverWasDeclared() {
-        assertThatThrownBy(() -> BoundedRead.readDeclared(new ByteArrayInputStream(body), 3, 5, "k"))
+    void aDeclaredLengthOverTheLimitIsRefusedBeforeReading() {
+        ByteArrayInputStream in = new ByteArrayInputStream(body);
+        assertThatThrownBy(() -> BoundedRead.readDeclared(in, 6, 5, "k")).isInstanceOf(SourceTooLargeException.class);
+        assertThat(in.available()).isEqualTo(body.length);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWhateverItsLength() throws IOException {
+        assertThatThrownBy(() -> BoundedRead.readAtMost(new ByteArrayInputStream(body), 5, "k"))
                 .isInstanceOf(SourceTooLargeException.class);
-        assertThatThrownBy(() -> BoundedRead.readDeclared(new ByteArrayInputStream(body), 6, 5, "k"))
-                .isInstanceOf(SourceTooLargeException.class);
+        assertThat(BoundedRead.readAtMost(new ByteArrayInputStream(body), 6, "k")).containsExactly(body);
     }
 }

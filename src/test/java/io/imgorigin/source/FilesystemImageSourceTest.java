@@ -2,12 +2,16 @@ package io.imgorigin.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
 
@@ -50,7 +54,7 @@ class FilesystemImageSourceTest {
 
         assertThat(object.bytes()).isEqualTo(bytes);
         assertThat(object.metadata()).isEqualTo(stat);
-        assertThat(stat.etag()).matches("[0-9a-f]{64}");
+        assertThat(stat.etag()).matches("[0-9a-f]{32}");
         assertThat(stat.lastModified()).isEqualTo(Instant.parse("2024-05-01T10:20:30Z"));
         assertThat(stat.contentType()).isEqualTo("image/png");
     }
@@ -161,27 +165,60 @@ class FilesystemImageSourceTest {
     }
 
     @Test
-    void overwriteChangesEtagEvenWithSameSizeAndTimestamp() throws IOException {
+    void theTagStaysWhileTheFileIsUntouched() throws IOException {
+        Files.write(root.resolve("cat.jpg"), new byte[] {1, 2, 3});
+        String tag = source.stat("cat.jpg").etag();
+
+        assertThat(source.stat("cat.jpg").etag()).isEqualTo(tag);
+        assertThat(source.fetch("cat.jpg", 10).metadata().etag()).isEqualTo(tag);
+        assertThat(new FilesystemImageSource(root).stat("cat.jpg").etag()).isEqualTo(tag);
+    }
+
+    @Test
+    void anEditChangesTheTag() throws IOException {
         Path file = Files.write(root.resolve("cat.jpg"), new byte[] {1, 2, 3});
         FileTime mtime = Files.getLastModifiedTime(file);
         String before = source.stat("cat.jpg").etag();
 
-        Files.write(file, new byte[] {1, 2, 4});
+        Files.write(file, new byte[] {1, 2, 3, 4});
         Files.setLastModifiedTime(file, mtime);
+        String longer = source.stat("cat.jpg").etag();
+        Files.setLastModifiedTime(file, FileTime.from(mtime.toInstant().plusNanos(1000)));
+        String touched = source.stat("cat.jpg").etag();
 
-        assertThat(source.stat("cat.jpg").etag()).isNotEqualTo(before);
-        assertThat(source.fetch("cat.jpg", 10).metadata().etag()).isNotEqualTo(before);
+        assertThat(longer).isNotEqualTo(before);
+        assertThat(touched).isNotEqualTo(longer).isNotEqualTo(before);
+        assertThat(source.fetch("cat.jpg", 10).metadata().etag()).isEqualTo(touched);
     }
 
     @Test
-    void etagNamesTheBytesSoRewritingTheSameBytesKeepsIt() throws IOException {
+    void aFileReplacedByARenameGetsANewTagEvenWithTheSameSizeAndTimes() throws IOException {
         Path file = Files.write(root.resolve("cat.jpg"), new byte[] {1, 2, 3});
+        FileTime mtime = Files.getLastModifiedTime(file);
         String before = source.stat("cat.jpg").etag();
 
-        Files.write(file, new byte[] {1, 2, 3});
-        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
+        // What rsync and deploy tools do: a new file beside the old one, its times copied, renamed over it.
+        Path replacement = Files.write(root.resolve(".cat.jpg.tmp"), new byte[] {1, 2, 4});
+        Files.setLastModifiedTime(replacement, mtime);
+        Files.move(replacement, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
-        assertThat(source.stat("cat.jpg").etag()).isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(mtime);
+        assertThat(source.stat("cat.jpg").etag()).isNotEqualTo(before);
+        assertThat(source.fetch("cat.jpg", 10).bytes()).containsExactly(1, 2, 4);
+    }
+
+    @Test
+    void statReadsNoBytesSoItsCostDoesNotDependOnTheSize() throws IOException {
+        // A sparse terabyte: reading or hashing it would take many minutes.
+        Path huge = root.resolve("huge.tif");
+        try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(1L << 40);
+        }
+
+        SourceMetadata stat = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> source.stat("huge.tif"));
+
+        assertThat(stat.etag()).matches("[0-9a-f]{32}");
+        assertThatThrownBy(() -> source.fetch("huge.tif", 1000)).isInstanceOf(SourceTooLargeException.class);
     }
 
     @Test

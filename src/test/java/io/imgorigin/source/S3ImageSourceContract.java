@@ -52,7 +52,7 @@ abstract class S3ImageSourceContract {
     }
 
     protected S3ImageSource source() {
-        return new S3ImageSource(client, bucket(), folder);
+        return new S3ImageSource(client, bucket(), folder, TIMEOUT);
     }
 
     protected void put(String key, byte[] bytes) {
@@ -87,11 +87,11 @@ abstract class S3ImageSourceContract {
     void prefixIsJoinedWithExactlyOneSlash() {
         put("cat.jpg", "meow".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(new S3ImageSource(client, bucket(), folder).fetch("cat.jpg", 100).bytes()).asString()
+        assertThat(new S3ImageSource(client, bucket(), folder, TIMEOUT).fetch("cat.jpg", 100).bytes()).asString()
                 .isEqualTo("meow");
-        assertThat(new S3ImageSource(client, bucket(), folder + "/").fetch("cat.jpg", 100).bytes()).asString()
+        assertThat(new S3ImageSource(client, bucket(), folder + "/", TIMEOUT).fetch("cat.jpg", 100).bytes()).asString()
                 .isEqualTo("meow");
-        assertThat(new S3ImageSource(client, bucket(), "").fetch(folder + "/cat.jpg", 100).bytes()).asString()
+        assertThat(new S3ImageSource(client, bucket(), "", TIMEOUT).fetch(folder + "/cat.jpg", 100).bytes()).asString()
                 .isEqualTo("meow");
     }
 

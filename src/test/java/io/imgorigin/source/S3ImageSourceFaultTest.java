@@ -21,8 +21,8 @@ class S3ImageSourceFaultTest {
     /** Contract slack, not a speed requirement: a timeout is reported shortly after the deadline. */
     private static final Duration SLACK = Duration.ofSeconds(5);
 
-    private static S3ImageSource sourceAt(S3Client client) {
-        return new S3ImageSource(client, "bucket", "photos");
+    private static S3ImageSource sourceAt(S3Client client, Duration timeout) {
+        return new S3ImageSource(client, "bucket", "photos", timeout);
     }
 
     private static S3Client clientFor(FaultyHttpServer store, Duration timeout) {
@@ -35,9 +35,9 @@ class S3ImageSourceFaultTest {
         try (FaultyHttpServer store = FaultyHttpServer.answering(status, code);
              S3Client client = clientFor(store, THROTTLED_TIMEOUT)) {
 
-            assertThatThrownBy(() -> sourceAt(client).fetch("cat.jpg", 1000))
+            assertThatThrownBy(() -> sourceAt(client, THROTTLED_TIMEOUT).fetch("cat.jpg", 1000))
                     .isInstanceOf(SourceStoreException.class);
-            assertThatThrownBy(() -> sourceAt(client).stat("cat.jpg"))
+            assertThatThrownBy(() -> sourceAt(client, THROTTLED_TIMEOUT).stat("cat.jpg"))
                     .isInstanceOf(SourceStoreException.class);
             assertThat(store.requestCount()).isLessThanOrEqualTo(2 * TestS3Clients.MAX_ATTEMPTS);
         }
@@ -48,7 +48,7 @@ class S3ImageSourceFaultTest {
         try (FaultyHttpServer store = FaultyHttpServer.answering(503, "SlowDown");
              S3Client client = clientFor(store, THROTTLED_TIMEOUT)) {
 
-            assertThatThrownBy(() -> sourceAt(client).fetch("cat.jpg", 1000))
+            assertThatThrownBy(() -> sourceAt(client, THROTTLED_TIMEOUT).fetch("cat.jpg", 1000))
                     .isInstanceOf(SourceStoreException.class);
             assertThat(store.requestCount()).isEqualTo(TestS3Clients.MAX_ATTEMPTS);
         }
@@ -60,9 +60,9 @@ class S3ImageSourceFaultTest {
         try (FaultyHttpServer store = FaultyHttpServer.answering(status, code);
              S3Client client = clientFor(store, TIMEOUT)) {
 
-            assertThatThrownBy(() -> sourceAt(client).fetch("cat.jpg", 1000))
+            assertThatThrownBy(() -> sourceAt(client, TIMEOUT).fetch("cat.jpg", 1000))
                     .isInstanceOf(SourceNotFoundException.class);
-            assertThatThrownBy(() -> sourceAt(client).stat("cat.jpg"))
+            assertThatThrownBy(() -> sourceAt(client, TIMEOUT).stat("cat.jpg"))
                     .isInstanceOf(SourceNotFoundException.class);
         }
     }
@@ -73,12 +73,12 @@ class S3ImageSourceFaultTest {
              S3Client client = clientFor(store, TIMEOUT)) {
 
             Instant start = Instant.now();
-            assertThatThrownBy(() -> sourceAt(client).fetch("cat.jpg", 1000))
+            assertThatThrownBy(() -> sourceAt(client, TIMEOUT).fetch("cat.jpg", 1000))
                     .isInstanceOf(SourceTimeoutException.class);
             assertThat(Duration.between(start, Instant.now())).isLessThan(TIMEOUT.plus(SLACK));
 
             start = Instant.now();
-            assertThatThrownBy(() -> sourceAt(client).stat("cat.jpg"))
+            assertThatThrownBy(() -> sourceAt(client, TIMEOUT).stat("cat.jpg"))
                     .isInstanceOf(SourceTimeoutException.class);
             assertThat(Duration.between(start, Instant.now())).isLessThan(TIMEOUT.plus(SLACK));
             assertThat(store.requestCount()).isPositive();
@@ -91,7 +91,7 @@ class S3ImageSourceFaultTest {
         try (FaultyHttpServer store = FaultyHttpServer.endlessBody();
              S3Client client = clientFor(store, TIMEOUT)) {
 
-            assertThatThrownBy(() -> sourceAt(client).fetch("cat.jpg", limit))
+            assertThatThrownBy(() -> sourceAt(client, TIMEOUT).fetch("cat.jpg", limit))
                     .isInstanceOf(SourceTooLargeException.class);
             // Socket buffers let the server get somewhat ahead, but nowhere near the whole body.
             assertThat(store.bytesSent()).isLessThan(64 * limit);

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.SplittableRandom;
 
 import javax.imageio.ImageIO;
 
@@ -31,6 +32,21 @@ public final class TestImages {
         g.setColor(alpha ? new Color(255, 255, 0, 0) : Color.YELLOW);
         g.fillRect(hw, hh, width - hw, height - hh);
         g.dispose();
+        return image;
+    }
+
+    /**
+     * Random pixels from a fixed seed: an image that compresses hardly at all, for tests that need an
+     * original of a given size on the wire (a {@code w}×{@code h} PNG of it is about 3·w·h bytes).
+     */
+    public static BufferedImage noise(int width, int height, long seed) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
         return image;
     }
 

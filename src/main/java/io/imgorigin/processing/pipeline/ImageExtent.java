@@ -7,7 +7,7 @@ import java.awt.image.BufferedImage;
  * except after a shrink-on-load decode: a JPEG of 2725 pixels decoded at 1/2 is 1363 pixels wide but spans
  * 1362.5 of them, the last one covering half a source pixel pair. Scaling by the extent rather than the
  * pixel count keeps every output pixel centred where a full-size decode would put it; the difference is a
- * drift of up to half a pixel across the image, which costs 7 dB of PSNR on a 400 px thumbnail.
+ * drift of up to half a pixel across the image, enough to blur every edge of a thumbnail.
  */
 public record ImageExtent(double width, double height) {
 
