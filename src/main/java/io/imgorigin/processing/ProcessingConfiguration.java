@@ -12,11 +12,14 @@ import io.imgorigin.codec.spng.SpngLibrary;
 import io.imgorigin.codec.turbojpeg.TurboJpegLibrary;
 import io.imgorigin.options.LimitsProperties;
 import io.imgorigin.processing.admit.MemoryBudget;
+import io.imgorigin.processing.pipeline.ImageDecoder;
+import io.imgorigin.processing.pipeline.ImageInspector;
 import io.imgorigin.processing.pipeline.ImagePipeline;
 import io.imgorigin.processing.pipeline.StageObserver;
 import io.imgorigin.processing.probe.Geometry;
 import io.imgorigin.processing.resize.ResizeWarmUp;
 import io.imgorigin.processing.resize.Resizer;
+import io.imgorigin.processing.watermark.WatermarkStep;
 
 /** The pipeline, the memory budget its admission step draws on, and the codecs it runs with. */
 @Configuration(proxyBeanMethods = false)
@@ -39,8 +42,27 @@ public class ProcessingConfiguration {
     @Bean
     ImagePipeline imagePipeline(ProcessingProperties processing, LimitsProperties limits, Geometry geometry,
             MemoryBudget budget, StageObserver observer) {
-        return StandardPipeline.assemble(new StandardPipeline.Settings(geometry, limits.maxSourcePixels(),
-                limits.maxFrames(), budget, processing.nativeCodecs()), observer);
+        return StandardPipeline.assemble(settings(processing, limits, geometry, budget), observer);
+    }
+
+    @Bean
+    ImageInspector imageInspector(ProcessingProperties processing, LimitsProperties limits, Geometry geometry,
+            MemoryBudget budget, StageObserver observer) {
+        return StandardPipeline.inspector(settings(processing, limits, geometry, budget), observer);
+    }
+
+    /** Decodes the configured watermark, at most {@link WatermarkStep#MAX_PIXELS} of it. */
+    @Bean
+    ImageDecoder watermarkDecoder(ProcessingProperties processing, LimitsProperties limits, Geometry geometry,
+            MemoryBudget budget, StageObserver observer) {
+        return StandardPipeline.decoder(settings(processing, limits, geometry, budget), WatermarkStep.MAX_PIXELS,
+                observer);
+    }
+
+    private static StandardPipeline.Settings settings(ProcessingProperties processing, LimitsProperties limits,
+            Geometry geometry, MemoryBudget budget) {
+        return new StandardPipeline.Settings(geometry, limits.maxSourcePixels(), limits.maxFrames(), budget,
+                processing.nativeCodecs());
     }
 
     @Bean

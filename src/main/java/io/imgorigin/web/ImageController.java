@@ -20,6 +20,7 @@ import io.imgorigin.security.SignatureVerifier;
 import io.imgorigin.serving.ImageRequest;
 import io.imgorigin.serving.ImageResult;
 import io.imgorigin.serving.ImageService;
+import io.imgorigin.serving.InfoService;
 import io.imgorigin.serving.Preconditions;
 
 /** URL in, response out: every path on the image port is an object key (SPEC sections 1 and 3). */
@@ -29,13 +30,16 @@ public class ImageController {
     private final OptionsParser optionsParser;
     private final SignatureVerifier signatureVerifier;
     private final ImageService imageService;
+    private final InfoService infoService;
     private final ImageHeaders headers;
+    private final InfoJson infoJson = new InfoJson();
 
     public ImageController(OptionsParser optionsParser, SignatureVerifier signatureVerifier, ImageService imageService,
-            ImageHeaders headers) {
+            InfoService infoService, ImageHeaders headers) {
         this.optionsParser = optionsParser;
         this.signatureVerifier = signatureVerifier;
         this.imageService = imageService;
+        this.infoService = infoService;
         this.headers = headers;
     }
 
@@ -51,9 +55,12 @@ public class ImageController {
         String key = ObjectKey.fromRawPath(rawPath);
         ParsedQuery query = optionsParser.parse(request.getQueryString());
         signatureVerifier.verify(rawPath, query.signedPairs(), query.signature());
-        boolean acceptsWebp = acceptsWebp(request.getHeader(HttpHeaders.ACCEPT));
         Preconditions preconditions = Preconditions.of(request.getHeader(HttpHeaders.IF_NONE_MATCH),
                 ifModifiedSince(request));
+        if (query.info()) {
+            return info(request, key, preconditions);
+        }
+        boolean acceptsWebp = acceptsWebp(request.getHeader(HttpHeaders.ACCEPT));
         ImageResult result = imageService.serve(new ImageRequest(key, query.options(), acceptsWebp, preconditions));
         boolean auto = query.options().format() == FormatRequest.AUTO;
         return switch (result) {
@@ -67,6 +74,26 @@ public class ImageController {
                         .contentLength(rendered.image().bytes().length)
                         .body(method.equals("HEAD") ? null : rendered.image().bytes());
             }
+            case ImageResult.Described described -> throw new IllegalStateException("an image request was described");
+        };
+    }
+
+    /** {@code info=true}: the source's metadata as JSON, cached and revalidated like an image (SPEC 3.1). */
+    private ResponseEntity<byte[]> info(HttpServletRequest request, String key, Preconditions preconditions) {
+        ImageResult result = infoService.serve(key, preconditions);
+        request.setAttribute(RequestAttributes.OUTPUT_FORMAT, "json");
+        return switch (result) {
+            case ImageResult.NotModified notModified -> ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .headers(headers.notModified(notModified, false)).build();
+            case ImageResult.Described described -> {
+                byte[] body = infoJson.write(described.info());
+                yield ResponseEntity.ok()
+                        .headers(headers.described(described))
+                        .contentType(MediaType.parseMediaType(InfoJson.MEDIA_TYPE))
+                        .contentLength(body.length)
+                        .body(request.getMethod().equals("HEAD") ? null : body);
+            }
+            case ImageResult.Rendered rendered -> throw new IllegalStateException("an info request was rendered");
         };
     }
 
