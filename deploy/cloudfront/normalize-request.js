@@ -9,26 +9,36 @@
 //    order of imgorigin.format.auto), so f=auto gets `image/avif`, `image/webp` or `image/*`, and
 //    every other request gets `image/*`. Keyed on Accept, the cache then holds at most three
 //    variants of an f=auto URL and one of any other, instead of one per browser's Accept string.
+//
+// Two settings mirror the origin's presets (imgorigin.presets.*, imgorigin.presets-only):
+//  - PRESETS_ONLY: set it to true with imgorigin.presets-only=true. Only `preset`, `s` and `info` are
+//    kept, so other options neither reach the origin nor split the cache.
+//  - PRESET_FORMATS: the `f` of every preset that sets one, e.g. { default: 'auto', card: 'webp' }.
+//    A request is f=auto when its own `f` is, or, without one, when the last of its presets that
+//    sets `f` (else the `default` preset) sets auto, exactly as the origin expands them.
 
-var OPTIONS = ['bg', 'dpr', 'enlarge', 'f', 'fit', 'g', 'h', 'q', 's', 'w'];
+var OPTIONS = ['bg', 'dpr', 'enlarge', 'f', 'fit', 'g', 'h', 'info', 'preset', 'q', 's', 'w', 'wm'];
+var PRESETS_ONLY_OPTIONS = ['info', 'preset', 's'];
+var PRESETS_ONLY = false;
+var PRESET_FORMATS = {};
 var AVIF = 'image/avif';
 var WEBP = 'image/webp';
 var ANY_IMAGE = 'image/*';
 
 function handler(event) {
     var request = event.request;
-    var query = keptOptions(request.querystring || {});
+    var query = keptOptions(request.querystring || {}, PRESETS_ONLY ? PRESETS_ONLY_OPTIONS : OPTIONS);
     request.querystring = query;
-    request.headers.accept = { value: isAuto(query.f) ? autoVariant(request.headers.accept) : ANY_IMAGE };
+    request.headers.accept = { value: isAuto(query) ? autoVariant(request.headers.accept) : ANY_IMAGE };
     return request;
 }
 
 // The allowed options in name order, each a { value } or { value, multiValue } like CloudFront's.
-function keptOptions(querystring) {
+function keptOptions(querystring, allowed) {
     var values = {};
     Object.keys(querystring).forEach(function (name) {
         var lower = name.toLowerCase();
-        if (OPTIONS.indexOf(lower) < 0) {
+        if (allowed.indexOf(lower) < 0) {
             return;
         }
         var entries = entriesOf(querystring[name]).filter(function (entry) {
@@ -56,8 +66,40 @@ function entriesOf(field) {
     return [{ value: field.value }];
 }
 
-function isAuto(field) {
-    return field !== undefined && field.multiValue === undefined && String(field.value).toLowerCase() === 'auto';
+// Whether the origin will expand the options to f=auto: the request's own f, else its presets' (in
+// order, the last that sets f winning), else the default preset's. An info request has no format.
+function isAuto(query) {
+    if (query.info !== undefined) {
+        return false;
+    }
+    if (query.f !== undefined) {
+        return String(single(query.f)).toLowerCase() === 'auto';
+    }
+    var format = PRESET_FORMATS['default'];
+    var named = single(query.preset);
+    if (named !== undefined) {
+        var names = named.split(',');
+        for (var i = 0; i < names.length; i++) {
+            if (Object.prototype.hasOwnProperty.call(PRESET_FORMATS, names[i])) {
+                format = PRESET_FORMATS[names[i]];
+            }
+        }
+    }
+    return String(format).toLowerCase() === 'auto';
+}
+
+// The value of an option given once, percent-decoded; undefined when absent, repeated or badly encoded.
+function single(field) {
+    if (field === undefined || field.multiValue !== undefined) {
+        return undefined;
+    }
+    var value = String(field.value);
+    try {
+        value = decodeURIComponent(value);
+    } catch (e) {
+        return undefined;
+    }
+    return value;
 }
 
 // What f=auto answers this Accept with, as the origin decides it with its default format order.

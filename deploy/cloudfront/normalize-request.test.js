@@ -148,3 +148,54 @@ test('the rest of the request passes through', () => {
     assert.equal(request.headers.host.value, 'images.example.com');
     assert.equal(request.headers['if-none-match'].value, '"abc"');
 });
+
+// The same script with its preset settings changed, as an operator edits them before deploying.
+function handlerWith(settings) {
+    let configured = source;
+    for (const [name, value] of Object.entries(settings)) {
+        const pattern = new RegExp('^var ' + name + ' = .*;$', 'm');
+        assert.match(configured, pattern, name + ' is a setting of the script');
+        configured = configured.replace(pattern, 'var ' + name + ' = ' + JSON.stringify(value) + ';');
+    }
+    const context = vm.createContext({});
+    return vm.runInContext(configured + '\n;handler', context, { filename: 'normalize-request.js' });
+}
+
+test('keeps preset, wm and info, the options of presets, watermarks and metadata', () => {
+    const request = handler(event('preset=thumb,card&utm_source=x&wm=0.5,bottom-right&w=100'));
+    assert.equal(forwarded(request), 'preset=thumb,card&w=100&wm=0.5,bottom-right');
+    assert.equal(forwarded(handler(event('info=true&fbclid=1'))), 'info=true');
+});
+
+test('presets-only keeps nothing but preset, s and info', () => {
+    const presetsOnly = handlerWith({ PRESETS_ONLY: true });
+    const request = presetsOnly(event('w=400&preset=thumb&h=300&s=abc&fit=fill&wm=1'));
+    assert.equal(forwarded(request), 'preset=thumb&s=abc');
+    assert.equal(forwarded(presetsOnly(event('info=true&w=1'))), 'info=true');
+    assert.equal(forwarded(presetsOnly(event('w=400'))), '');
+});
+
+test('a preset that sets f=auto gets the Accept collapse of f=auto', () => {
+    const withPresets = handlerWith({ PRESET_FORMATS: { hero: 'auto', card: 'webp' } });
+    assert.equal(withPresets(event('preset=hero', { Accept: CHROME })).headers.accept.value, 'image/avif');
+    assert.equal(withPresets(event('preset=hero', { Accept: SAFARI_OLD })).headers.accept.value, 'image/*');
+    assert.equal(withPresets(event('preset=card', { Accept: CHROME })).headers.accept.value, 'image/*');
+    assert.equal(withPresets(event('preset=hero,card', { Accept: CHROME })).headers.accept.value, 'image/*',
+        'the later preset sets webp');
+    assert.equal(withPresets(event('preset=card,hero', { Accept: CHROME })).headers.accept.value, 'image/avif');
+    assert.equal(withPresets(event('preset=hero&f=png', { Accept: CHROME })).headers.accept.value, 'image/*',
+        'the URL\'s own f wins');
+    assert.equal(withPresets(event('preset=card&f=auto', { Accept: CHROME })).headers.accept.value, 'image/avif');
+    assert.equal(withPresets(event('preset=card%2Chero', { Accept: CHROME })).headers.accept.value, 'image/avif',
+        'the list is read percent-decoded, as the origin reads it');
+    assert.equal(handler(event('preset=hero', { Accept: CHROME })).headers.accept.value, 'image/*',
+        'without settings no preset is known to be auto');
+});
+
+test('a default preset with f=auto makes every image request f=auto, but not info', () => {
+    const withDefault = handlerWith({ PRESET_FORMATS: { default: 'auto', still: 'jpeg' } });
+    assert.equal(withDefault(event('w=400', { Accept: CHROME })).headers.accept.value, 'image/avif');
+    assert.equal(withDefault(event('', { Accept: FIREFOX })).headers.accept.value, 'image/avif');
+    assert.equal(withDefault(event('preset=still', { Accept: CHROME })).headers.accept.value, 'image/*');
+    assert.equal(withDefault(event('info=true', { Accept: CHROME })).headers.accept.value, 'image/*');
+});

@@ -53,7 +53,8 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{/*
 Environment variable name → value for every imgorigin setting. Spring's relaxed binding reads
 imgorigin.source.s3.path-style from IMGORIGIN_SOURCE_S3_PATHSTYLE: dots become underscores and
-dashes disappear.
+dashes disappear. Lists are comma-separated. The presets, a map whose keys are names the operator
+chooses, go in SPRING_APPLICATION_JSON: a variable's name would lose their case and underscores.
 */}}
 {{- define "imgorigin.configEnvMap" -}}
 {{- $c := .Values.config -}}
@@ -70,10 +71,20 @@ IMGORIGIN_LIMITS_MAXSOURCEBYTES: {{ $c.limits.maxSourceBytes | toJson }}
 IMGORIGIN_LIMITS_MAXSOURCEPIXELS: {{ $c.limits.maxSourcePixels | toJson }}
 IMGORIGIN_LIMITS_MAXOUTPUTDIMENSION: {{ $c.limits.maxOutputDimension | toJson }}
 IMGORIGIN_LIMITS_MAXFRAMES: {{ $c.limits.maxFrames | toJson }}
+IMGORIGIN_LIMITS_ALLOWEDWIDTHS: {{ join "," ($c.limits.allowedWidths | default list) | toJson }}
+IMGORIGIN_LIMITS_ALLOWEDHEIGHTS: {{ join "," ($c.limits.allowedHeights | default list) | toJson }}
 IMGORIGIN_FORMAT_DEFAULTQUALITY: {{ $c.format.defaultQuality | toJson }}
 IMGORIGIN_FORMAT_AUTO: {{ $c.format.auto | toJson }}
 IMGORIGIN_FORMAT_AVIF_SPEED: {{ $c.format.avif.speed | toJson }}
+IMGORIGIN_FORMAT_QUALITY_JPEG: {{ $c.format.quality.jpeg | toJson }}
+IMGORIGIN_FORMAT_QUALITY_WEBP: {{ $c.format.quality.webp | toJson }}
 IMGORIGIN_FORMAT_QUALITY_AVIF: {{ $c.format.quality.avif | toJson }}
+IMGORIGIN_WATERMARK_KEY: {{ $c.watermark.key | toJson }}
+IMGORIGIN_WATERMARK_REFRESH: {{ $c.watermark.refresh | toJson }}
+IMGORIGIN_PRESETSONLY: {{ $c.presetsOnly | toJson }}
+{{- with $c.presets }}
+SPRING_APPLICATION_JSON: {{ dict "imgorigin" (dict "presets" .) | toJson | toJson }}
+{{- end }}
 IMGORIGIN_CACHE_CONTROL: {{ $c.cache.control | toJson }}
 IMGORIGIN_CACHE_ERRORMAXAGE: {{ $c.cache.errorMaxAge | toJson }}
 IMGORIGIN_PROCESSING_TIMEOUT: {{ $c.processing.timeout | toJson }}

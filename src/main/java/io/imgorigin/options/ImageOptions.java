@@ -4,26 +4,39 @@ import java.math.BigDecimal;
 import java.util.StringJoiner;
 
 /**
- * The validated options of one request, with defaults filled in. Two requests that ask for the same
- * image have equal values and the same {@link #canonical()} form, whatever the order or spelling of
- * their query string.
+ * The validated options of one request, presets expanded and defaults filled in. Two requests that ask
+ * for the same image have equal values and the same {@link #canonical()} form, whatever the order or
+ * spelling of their query string and whichever presets brought the options.
  *
  * @param width     requested width in CSS pixels, or null
  * @param height    requested height in CSS pixels, or null
+ * @param quality   the quality of each lossy format: the request's {@code q}, else the configured defaults
  * @param dpr       device pixel ratio, 1..4, scale of at most two decimals
- * @param defaultQuality whether {@code q} was absent, so that a format with its own default quality uses it
+ * @param watermark the {@code wm} option, or null
  */
 public record ImageOptions(
         Integer width,
         Integer height,
         FormatRequest format,
-        int quality,
+        Quality quality,
         Fit fit,
         Gravity gravity,
         BigDecimal dpr,
         Rgba background,
         boolean enlarge,
-        boolean defaultQuality) {
+        WatermarkOptions watermark) {
+
+    /** Options with {@code q} given (the same quality for every format) and no watermark. */
+    public ImageOptions(Integer width, Integer height, FormatRequest format, int quality, Fit fit, Gravity gravity,
+            BigDecimal dpr, Rgba background, boolean enlarge) {
+        this(width, height, format, Quality.of(quality), fit, gravity, dpr, background, enlarge, null);
+    }
+
+    /** The source as it is: no resize, its own format, upright (what a request without options asks for). */
+    public static ImageOptions original() {
+        return new ImageOptions(null, null, FormatRequest.ORIGINAL, Quality.of(80), Fit.COVER, Gravity.CENTER,
+                BigDecimal.ONE, Rgba.WHITE, false, null);
+    }
 
     /** Target width in device pixels: round(w·dpr), or null. */
     public Integer targetWidth() {
@@ -64,9 +77,12 @@ public record ImageOptions(
             }
         }
         joiner.add("f=" + format.token());
-        joiner.add("q=" + quality);
+        joiner.add("q=" + quality.canonical(format));
         joiner.add("bg=" + background.hex());
         joiner.add("enlarge=" + enlarge);
+        if (watermark != null) {
+            joiner.add("wm=" + watermark.canonical());
+        }
         return joiner.toString();
     }
 }

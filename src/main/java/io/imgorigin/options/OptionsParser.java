@@ -4,42 +4,99 @@ import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** Turns a raw query string into {@link ImageOptions}, refusing anything SPEC section 2 does not allow. */
+/**
+ * Turns a raw query string into {@link ImageOptions}, refusing anything SPEC section 2 does not allow:
+ * presets are expanded (the {@code default} preset, then the named ones in order, then the URL's own
+ * options, each overriding what came before), {@code presets-only} and the allowed sizes enforced.
+ */
 public class OptionsParser {
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
+    private static final Pattern SIGNED_DIGITS = Pattern.compile("-?[0-9]{1,9}");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,2}(\\.[0-9]{1,6})?");
+    private static final Pattern FRACTION = Pattern.compile("[0-9]?(\\.[0-9]{1,6})?");
     private static final Pattern HEX_COLOUR = Pattern.compile("[0-9a-fA-F]{6}([0-9a-fA-F]{2})?");
     private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]{1,128}={0,2}");
+    private static final Pattern PRESET_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final int MAX_QUERY_LENGTH = 2048;
+    private static final String DEFAULT_PRESET = "default";
 
     private static final BigDecimal MIN_DPR = BigDecimal.ONE;
     private static final BigDecimal MAX_DPR = BigDecimal.valueOf(4);
 
+    /**
+     * What the parser is configured with.
+     *
+     * @param presets        option strings by preset name, as configured
+     * @param allowedWidths  the widths tw may take; empty: any
+     * @param allowedHeights the heights th may take; empty: any
+     */
+    public record Settings(int maxOutputDimension, Quality qualityDefaults, Map<String, String> presets,
+            boolean presetsOnly, List<Integer> allowedWidths, List<Integer> allowedHeights) {
+
+        public Settings {
+            presets = Map.copyOf(presets);
+            allowedWidths = List.copyOf(new TreeSet<>(allowedWidths));
+            allowedHeights = List.copyOf(new TreeSet<>(allowedHeights));
+        }
+
+        /** No presets, any size, one default quality for every format. */
+        public static Settings of(int maxOutputDimension, int defaultQuality) {
+            return new Settings(maxOutputDimension, Quality.defaults(defaultQuality, defaultQuality, defaultQuality),
+                    Map.of(), false, List.of(), List.of());
+        }
+    }
+
     private final int maxOutputDimension;
-    private final int defaultQuality;
+    private final Quality qualityDefaults;
+    private final boolean presetsOnly;
+    private final List<Integer> allowedWidths;
+    private final List<Integer> allowedHeights;
+    /** Each preset's options by name, already checked; the values as its string gives them. */
+    private final Map<String, Map<String, String>> presets;
 
     public OptionsParser(int maxOutputDimension, int defaultQuality) {
-        this.maxOutputDimension = maxOutputDimension;
-        this.defaultQuality = defaultQuality;
+        this(Settings.of(maxOutputDimension, defaultQuality));
+    }
+
+    /** @throws InvalidPresetException when a preset is badly named or holds an option it may not */
+    public OptionsParser(Settings settings) {
+        this.maxOutputDimension = settings.maxOutputDimension();
+        this.qualityDefaults = settings.qualityDefaults();
+        this.presetsOnly = settings.presetsOnly();
+        this.allowedWidths = settings.allowedWidths();
+        this.allowedHeights = settings.allowedHeights();
+        Map<String, Map<String, String>> checked = new HashMap<>();
+        settings.presets().forEach((name, optionString) -> checked.put(name, checkPreset(name, optionString)));
+        this.presets = Collections.unmodifiableMap(checked);
+    }
+
+    /** The presets that hold this option, by name (to check at start that what it needs is configured). */
+    public List<String> presetsUsing(String option) {
+        return presets.entrySet().stream().filter(preset -> preset.getValue().containsKey(option))
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     public ParsedQuery parse(String rawQuery) {
         if (rawQuery != null && rawQuery.length() > MAX_QUERY_LENGTH) {
             throw new InvalidOptionException("query", "the query string is longer than " + MAX_QUERY_LENGTH + " characters");
         }
-        Map<String, String> values = new HashMap<>();
+        Map<String, String> sent = new LinkedHashMap<>();
         List<RawOption> signed = new ArrayList<>();
         String signature = null;
         for (RawOption pair : split(rawQuery)) {
             OptionName name = OptionName.of(pair.name());
-            if (values.putIfAbsent(pair.name(), pair.value()) != null) {
+            if (sent.putIfAbsent(pair.name(), pair.value()) != null) {
                 throw new InvalidOptionException(pair.name(), "option '" + pair.name() + "' may appear at most once");
             }
             if (name == OptionName.S) {
@@ -48,6 +105,39 @@ public class OptionsParser {
                 signed.add(pair);
             }
         }
+        sent.remove("s");
+        if (sent.containsKey("info")) {
+            checkInfo(sent);
+            return new ParsedQuery(null, signature, List.copyOf(signed), true);
+        }
+        if (presetsOnly) {
+            for (String name : sent.keySet()) {
+                if (!name.equals("preset")) {
+                    throw new InvalidOptionException(name, "option '" + name + "' is not accepted: this service "
+                            + "serves presets only (imgorigin.presets-only); a request may carry only 'preset' and 's'");
+                }
+            }
+        }
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> fallback = presets.get(DEFAULT_PRESET);
+        if (fallback != null) {
+            values.putAll(fallback);
+        }
+        String named = sent.remove("preset");
+        if (named != null) {
+            for (String name : presetNames(named)) {
+                values.putAll(presets.get(name));
+            }
+        }
+        values.putAll(sent);
+        ImageOptions options = options(values);
+        checkAllowed("w", "width", options.targetWidth(), allowedWidths);
+        checkAllowed("h", "height", options.targetHeight(), allowedHeights);
+        return new ParsedQuery(options, signature, List.copyOf(signed), false);
+    }
+
+    /** The validated options of one set of values (a request's, presets expanded, or one preset's own). */
+    private ImageOptions options(Map<String, String> values) {
         Integer width = dimension("w", values.get("w"));
         Integer height = dimension("h", values.get("h"));
         BigDecimal dpr = dpr(values.get("dpr"));
@@ -55,16 +145,81 @@ public class OptionsParser {
                 width,
                 height,
                 format(values.get("f")),
-                quality(values.get("q")),
+                qualityDefaults.requesting(quality(values.get("q"))),
                 token("fit", values.get("fit"), Fit.class, Fit.COVER),
                 token("g", values.get("g"), Gravity.class, Gravity.CENTER),
                 dpr,
                 colour(values.get("bg")),
                 enlarge(values.get("enlarge")),
-                values.get("q") == null);
+                watermark(values.get("wm")));
         checkTarget("w", options.targetWidth());
         checkTarget("h", options.targetHeight());
-        return new ParsedQuery(options, signature, List.copyOf(signed));
+        return options;
+    }
+
+    private Map<String, String> checkPreset(String name, String optionString) {
+        if (!PRESET_NAME.matcher(name).matches()) {
+            throw new InvalidPresetException(name, "a preset name may hold only letters, digits, '-' and '_' "
+                    + "(at most 64)");
+        }
+        if (optionString == null || optionString.isBlank()) {
+            throw new InvalidPresetException(name, "the preset is empty; give it options such as w=400&h=300");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        try {
+            for (RawOption pair : split(optionString.strip())) {
+                OptionName option = OptionName.of(pair.name());
+                if (option == OptionName.PRESET || option == OptionName.S || option == OptionName.INFO) {
+                    throw new InvalidOptionException(pair.name(), "option '" + pair.name()
+                            + "' cannot be part of a preset");
+                }
+                if (values.putIfAbsent(pair.name(), pair.value()) != null) {
+                    throw new InvalidOptionException(pair.name(), "option '" + pair.name()
+                            + "' may appear at most once");
+                }
+            }
+            options(values);
+        } catch (InvalidOptionException e) {
+            throw new InvalidPresetException(name, e.getMessage());
+        }
+        return Collections.unmodifiableMap(values);
+    }
+
+    private List<String> presetNames(String value) {
+        List<String> names = new ArrayList<>();
+        for (String name : value.split(",", -1)) {
+            if (!PRESET_NAME.matcher(name).matches()) {
+                throw outOfRange("preset", value, "NAME[,NAME…], names of letters, digits, '-' and '_'");
+            }
+            if (!presets.containsKey(name)) {
+                throw new InvalidOptionException("preset", "unknown preset '" + name + "'");
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private static void checkInfo(Map<String, String> sent) {
+        String value = sent.get("info");
+        if (!value.equalsIgnoreCase("true")) {
+            throw outOfRange("info", value, "true");
+        }
+        for (String name : sent.keySet()) {
+            if (!name.equals("info")) {
+                throw new InvalidOptionException(name, "option '" + name + "' cannot be combined with 'info': an info "
+                        + "request may carry only 'info' and 's'");
+            }
+        }
+    }
+
+    private static void checkAllowed(String option, String side, Integer target, List<Integer> allowed) {
+        if (target == null || allowed.isEmpty() || Collections.binarySearch(allowed, target) >= 0) {
+            return;
+        }
+        StringJoiner list = new StringJoiner(", ");
+        allowed.forEach(size -> list.add(size.toString()));
+        throw new InvalidOptionException(option, "'" + option + "' times 'dpr' is " + target + " device pixels; "
+                + "this service serves only these " + side + "s: " + list);
     }
 
     private static List<RawOption> split(String rawQuery) {
@@ -113,9 +268,9 @@ public class OptionsParser {
         }
     }
 
-    private int quality(String value) {
+    private static Integer quality(String value) {
         if (value == null) {
-            return defaultQuality;
+            return null;
         }
         if (!DIGITS.matcher(value).matches() || Integer.parseInt(value) < 1 || Integer.parseInt(value) > 100) {
             throw outOfRange("q", value, "an integer from 1 to 100");
@@ -147,11 +302,15 @@ public class OptionsParser {
                 return candidate;
             }
         }
+        throw outOfRange(name, value, "one of " + tokens(type));
+    }
+
+    private static <E extends Enum<E>> String tokens(Class<E> type) {
         List<String> allowed = new ArrayList<>();
         for (E candidate : type.getEnumConstants()) {
             allowed.add(candidate.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
-        throw outOfRange(name, value, "one of " + String.join(", ", allowed));
+        return String.join(", ", allowed);
     }
 
     private static BigDecimal dpr(String value) {
@@ -191,6 +350,58 @@ public class OptionsParser {
         };
     }
 
+    /** {@code OPACITY[,POS[,X,Y[,SCALE]]]}. */
+    private WatermarkOptions watermark(String value) {
+        if (value == null) {
+            return null;
+        }
+        String accepted = "OPACITY[,POSITION[,X,Y[,SCALE]]]: an opacity from 0 to 1; a position, one of "
+                + tokens(WatermarkPosition.class) + "; X and Y offsets, integers from -" + maxOutputDimension
+                + " to " + maxOutputDimension + " (from 0 for tile); a scale from 0 to 1";
+        String[] parts = value.split(",", -1);
+        if (parts.length == 3 || parts.length > 5) {
+            throw outOfRange("wm", value, accepted);
+        }
+        BigDecimal opacity = fraction(parts[0]);
+        WatermarkPosition position = parts.length > 1 ? watermarkPosition(parts[1]) : WatermarkPosition.BOTTOM_RIGHT;
+        int x = parts.length > 3 ? offset(parts[2]) : 0;
+        int y = parts.length > 3 ? offset(parts[3]) : 0;
+        BigDecimal scale = parts.length > 4 ? fraction(parts[4]) : BigDecimal.ZERO;
+        if (opacity == null || position == null || x == Integer.MIN_VALUE || y == Integer.MIN_VALUE || scale == null
+                || position == WatermarkPosition.TILE && (x < 0 || y < 0)) {
+            throw outOfRange("wm", value, accepted);
+        }
+        return new WatermarkOptions(opacity, position, x, y, scale);
+    }
+
+    /** A decimal from 0 to 1, or null. */
+    private static BigDecimal fraction(String text) {
+        if (text.isEmpty() || text.equals(".") || !FRACTION.matcher(text).matches()) {
+            return null;
+        }
+        BigDecimal value = new BigDecimal(text.startsWith(".") ? "0" + text : text);
+        return value.compareTo(BigDecimal.ONE) > 0 ? null : value;
+    }
+
+    private static WatermarkPosition watermarkPosition(String text) {
+        String constant = text.toUpperCase(Locale.ROOT).replace('-', '_');
+        for (WatermarkPosition candidate : WatermarkPosition.values()) {
+            if (candidate.name().equals(constant)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** An integer within ±max-output-dimension, or Integer.MIN_VALUE. */
+    private int offset(String text) {
+        if (!SIGNED_DIGITS.matcher(text).matches()) {
+            return Integer.MIN_VALUE;
+        }
+        int value = Integer.parseInt(text);
+        return Math.abs(value) > maxOutputDimension ? Integer.MIN_VALUE : value;
+    }
+
     private static String signatureValue(String value) {
         if (!BASE64URL.matcher(value).matches()) {
             throw outOfRange("s", value, "an unpadded base64url HMAC-SHA256 signature");
@@ -204,7 +415,7 @@ public class OptionsParser {
     }
 
     private enum OptionName {
-        W, H, F, Q, FIT, G, DPR, BG, ENLARGE, S;
+        W, H, F, Q, FIT, G, DPR, BG, ENLARGE, WM, PRESET, INFO, S;
 
         static OptionName of(String name) {
             for (OptionName candidate : values()) {
@@ -214,7 +425,7 @@ public class OptionsParser {
             }
             String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
             throw new InvalidOptionException(shown, "unknown option '" + shown
-                    + "'; known options are w, h, f, q, fit, g, dpr, bg, enlarge, s");
+                    + "'; known options are w, h, f, q, fit, g, dpr, bg, enlarge, wm, preset, info, s");
         }
     }
 }

@@ -18,11 +18,14 @@ import io.imgorigin.options.LimitsProperties;
 import io.imgorigin.processing.encode.AvifEncoder;
 import io.imgorigin.processing.format.OutputFormats;
 import io.imgorigin.processing.admit.MemoryBudget;
+import io.imgorigin.processing.pipeline.ImageDecoder;
+import io.imgorigin.processing.pipeline.ImageInspector;
 import io.imgorigin.processing.pipeline.ImagePipeline;
 import io.imgorigin.processing.pipeline.StageObserver;
 import io.imgorigin.processing.probe.Geometry;
 import io.imgorigin.processing.resize.ResizeWarmUp;
 import io.imgorigin.processing.resize.Resizer;
+import io.imgorigin.processing.watermark.WatermarkStep;
 
 /** The pipeline, the memory budget its admission step draws on, and the codecs it runs with. */
 @Configuration(proxyBeanMethods = false)
@@ -64,9 +67,29 @@ public class ProcessingConfiguration {
     @Bean
     ImagePipeline imagePipeline(ProcessingProperties processing, LimitsProperties limits, FormatProperties format,
             Geometry geometry, MemoryBudget budget, StageObserver observer, OutputFormats outputFormats) {
-        return StandardPipeline.assemble(new StandardPipeline.Settings(geometry, limits.maxSourcePixels(),
-                limits.maxFrames(), budget, processing.nativeCodecs(), outputFormats, format.avif().speed(),
-                format.quality().avif()), observer);
+        return StandardPipeline.assemble(settings(processing, limits, format, geometry, budget, outputFormats),
+                observer);
+    }
+
+    @Bean
+    ImageInspector imageInspector(ProcessingProperties processing, LimitsProperties limits, FormatProperties format,
+            Geometry geometry, MemoryBudget budget, StageObserver observer, OutputFormats outputFormats) {
+        return StandardPipeline.inspector(settings(processing, limits, format, geometry, budget, outputFormats),
+                observer);
+    }
+
+    /** Decodes the configured watermark, at most {@link WatermarkStep#MAX_PIXELS} of it. */
+    @Bean
+    ImageDecoder watermarkDecoder(ProcessingProperties processing, LimitsProperties limits, FormatProperties format,
+            Geometry geometry, MemoryBudget budget, StageObserver observer, OutputFormats outputFormats) {
+        return StandardPipeline.decoder(settings(processing, limits, format, geometry, budget, outputFormats),
+                WatermarkStep.MAX_PIXELS, observer);
+    }
+
+    private static StandardPipeline.Settings settings(ProcessingProperties processing, LimitsProperties limits,
+            FormatProperties format, Geometry geometry, MemoryBudget budget, OutputFormats outputFormats) {
+        return new StandardPipeline.Settings(geometry, limits.maxSourcePixels(), limits.maxFrames(), budget,
+                processing.nativeCodecs(), outputFormats, format.avif().speed(), format.quality().avif());
     }
 
     @Bean

@@ -1,7 +1,14 @@
 package io.imgorigin.processing;
 
+import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
 import java.util.List;
 
+import io.imgorigin.options.Fit;
+import io.imgorigin.options.FormatRequest;
+import io.imgorigin.options.Gravity;
+import io.imgorigin.options.ImageOptions;
+import io.imgorigin.options.Rgba;
 import io.imgorigin.processing.admit.AdmitStep;
 import io.imgorigin.processing.admit.MemoryBudget;
 import io.imgorigin.processing.color.ColorStep;
@@ -15,9 +22,16 @@ import io.imgorigin.processing.encode.WebpEncoder;
 import io.imgorigin.processing.flatten.FlattenStep;
 import io.imgorigin.processing.format.FormatStep;
 import io.imgorigin.processing.format.OutputFormats;
+import io.imgorigin.processing.info.ColoursStep;
+import io.imgorigin.processing.info.DescribeStep;
+import io.imgorigin.processing.info.PreviewDecodeStep;
 import io.imgorigin.processing.orient.OrientStep;
 import io.imgorigin.processing.pad.PadStep;
+import io.imgorigin.processing.pipeline.ImageDecoder;
+import io.imgorigin.processing.pipeline.ImageInspector;
 import io.imgorigin.processing.pipeline.ImagePipeline;
+import io.imgorigin.processing.pipeline.ProcessingContext;
+import io.imgorigin.processing.pipeline.ProcessingRequest;
 import io.imgorigin.processing.pipeline.StageObserver;
 import io.imgorigin.processing.probe.Geometry;
 import io.imgorigin.processing.probe.HeaderReader;
@@ -26,6 +40,7 @@ import io.imgorigin.processing.resize.CropPlacer;
 import io.imgorigin.processing.resize.DetailFinder;
 import io.imgorigin.processing.resize.ResizeStep;
 import io.imgorigin.processing.resize.Resizer;
+import io.imgorigin.processing.watermark.WatermarkStep;
 
 /** The steps every request's original goes through, in the order of the list below. */
 public final class StandardPipeline {
@@ -39,6 +54,13 @@ public final class StandardPipeline {
             this(geometry, maxSourcePixels, maxFrames, budget, nativeCodecs, OutputFormats.all(), 8, 55);
         }
     }
+
+    /**
+     * The plan of an info request's decode: fit in 32×32, never enlarged. Shrink-on-load keeps at least
+     * twice that, so the colours come from 64 px or more a side.
+     */
+    static final ImageOptions INFO_DECODE = new ImageOptions(32, 32, FormatRequest.ORIGINAL, 80, Fit.INSIDE,
+            Gravity.CENTER, BigDecimal.ONE, Rgba.WHITE, false);
 
     private StandardPipeline() {
     }
@@ -54,9 +76,57 @@ public final class StandardPipeline {
                 new FormatStep(settings.outputFormats()),
                 new ResizeStep(new Resizer(), new CropPlacer(new DetailFinder())),
                 new PadStep(),
+                new WatermarkStep(new Resizer()),
                 new FlattenStep(),
                 new EncodeStep(List.of(new JpegEncoder(nativeCodecs), new PngEncoder(), new WebpEncoder(),
                         new AvifEncoder(settings.avifSpeed(), settings.avifQuality())))),
                 observer);
+    }
+
+    /**
+     * {@code info=true}: the probe with the image limits, what it read, then a small decode (an embedded JPEG
+     * preview where there is one), upright, for the colours; no resize, nothing encoded.
+     */
+    public static ImageInspector inspector(Settings settings, StageObserver observer) {
+        ImagePipeline pipeline = new ImagePipeline(List.of(
+                new ProbeStep(new HeaderReader(), settings.geometry(), settings.maxSourcePixels(), settings.maxFrames()),
+                new DescribeStep(),
+                new AdmitStep(settings.budget()),
+                new PreviewDecodeStep(new DecodeStep(settings.nativeCodecs()), new ColorStep(new DefaultCmykProfile()),
+                        settings.geometry()),
+                new OrientStep(),
+                new ColoursStep()),
+                observer);
+        return (source, deadline) -> pipeline.run(source, new ProcessingRequest(INFO_DECODE, false, deadline),
+                ProcessingContext::info);
+    }
+
+    /**
+     * A whole image as the front of the pipeline makes it (first frame, upright, sRGB), as TYPE_INT_ARGB;
+     * {@code maxPixels} takes the place of max-source-pixels.
+     */
+    public static ImageDecoder decoder(Settings settings, long maxPixels, StageObserver observer) {
+        ImagePipeline pipeline = new ImagePipeline(List.of(
+                new ProbeStep(new HeaderReader(), settings.geometry(), maxPixels, settings.maxFrames()),
+                new AdmitStep(settings.budget()),
+                new DecodeStep(settings.nativeCodecs()),
+                new ColorStep(new DefaultCmykProfile()),
+                new OrientStep()),
+                observer);
+        return (source, deadline) -> pipeline.run(source,
+                new ProcessingRequest(ImageOptions.original(), false, deadline), context -> argb(context.image()));
+    }
+
+    private static BufferedImage argb(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_INT_ARGB) {
+            return image;
+        }
+        BufferedImage converted = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        int[] row = new int[image.getWidth()];
+        for (int y = 0; y < image.getHeight(); y++) {
+            image.getRGB(0, y, row.length, 1, row, 0, row.length);
+            converted.setRGB(0, y, row.length, 1, row, 0, row.length);
+        }
+        return converted;
     }
 }

@@ -17,6 +17,9 @@ import io.imgorigin.processing.pipeline.OutputFormat;
  */
 public final class EntityTags {
 
+    /** Bumped whenever the info answer's fields or how they are computed change. */
+    static final String INFO_VERSION = "1";
+
     private final String engineVersion;
 
     public EntityTags(String engineVersion) {
@@ -28,7 +31,27 @@ public final class EntityTags {
     }
 
     public String of(String sourceEtag, ImageOptions options, OutputFormat autoFormat) {
+        return of(sourceEtag, options, autoFormat, null);
+    }
+
+    /** @param watermarkEtag the ETag of the watermark {@code wm} draws, or null when there is none */
+    public String of(String sourceEtag, ImageOptions options, OutputFormat autoFormat, String watermarkEtag) {
         String text = engineVersion + '\n' + sourceEtag + '\n' + options.canonical() + '\n' + autoVariant(options, autoFormat);
+        if (watermarkEtag != null) {
+            text += "\nwm:" + watermarkEtag;
+        }
+        return tag(text);
+    }
+
+    /**
+     * The tag of an info answer: the source's ETag and the engine version (the colours come from its
+     * decoders) with the version of the answer's fields, {@value #INFO_VERSION}.
+     */
+    public String ofInfo(String sourceEtag) {
+        return tag(engineVersion + '\n' + sourceEtag + "\ninfo/" + INFO_VERSION);
+    }
+
+    private static String tag(String text) {
         byte[] digest = sha256(text.getBytes(StandardCharsets.UTF_8));
         return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)) + '"';
     }

@@ -6,7 +6,9 @@ import org.springframework.context.annotation.Configuration;
 import io.imgorigin.options.LimitsProperties;
 import io.imgorigin.processing.ProcessingEngine;
 import io.imgorigin.processing.ProcessingProperties;
+import io.imgorigin.processing.pipeline.ImageInspector;
 import io.imgorigin.processing.pipeline.ImageProcessor;
+import io.imgorigin.serving.watermark.WatermarkStore;
 import io.imgorigin.source.ImageSource;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -29,8 +31,16 @@ public class ServingConfiguration {
 
     @Bean
     ImageService imageService(ImageSource source, ImageProcessor processor, CpuWorkers workers,
-            ProcessingEngine engine, ServiceMetrics metrics, LimitsProperties limits, ProcessingProperties processing) {
+            ProcessingEngine engine, ServiceMetrics metrics, LimitsProperties limits, ProcessingProperties processing,
+            WatermarkStore watermarks) {
         return new ImageService(source, processor, workers, new EntityTags(engine.version()), metrics,
+                limits.maxSourceBytes().toBytes(), processing.timeout(), watermarks);
+    }
+
+    @Bean
+    InfoService infoService(ImageSource source, ImageInspector inspector, CpuWorkers workers, ProcessingEngine engine,
+            ServiceMetrics metrics, LimitsProperties limits, ProcessingProperties processing) {
+        return new InfoService(source, inspector, workers, new EntityTags(engine.version()), metrics,
                 limits.maxSourceBytes().toBytes(), processing.timeout());
     }
 }

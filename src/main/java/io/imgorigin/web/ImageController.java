@@ -21,6 +21,7 @@ import io.imgorigin.security.SignatureVerifier;
 import io.imgorigin.serving.ImageRequest;
 import io.imgorigin.serving.ImageResult;
 import io.imgorigin.serving.ImageService;
+import io.imgorigin.serving.InfoService;
 import io.imgorigin.serving.Preconditions;
 
 /** URL in, response out: every path on the image port is an object key (SPEC sections 1 and 3). */
@@ -30,15 +31,18 @@ public class ImageController {
     private final OptionsParser optionsParser;
     private final SignatureVerifier signatureVerifier;
     private final ImageService imageService;
+    private final InfoService infoService;
     private final ImageHeaders headers;
     private final OutputFormats outputFormats;
+    private final InfoJson infoJson = new InfoJson();
 
     public ImageController(OptionsParser optionsParser, SignatureVerifier signatureVerifier, ImageService imageService,
-            ImageHeaders headers, OutputFormats outputFormats) {
+            InfoService infoService, ImageHeaders headers, OutputFormats outputFormats) {
         this.outputFormats = outputFormats;
         this.optionsParser = optionsParser;
         this.signatureVerifier = signatureVerifier;
         this.imageService = imageService;
+        this.infoService = infoService;
         this.headers = headers;
     }
 
@@ -54,11 +58,14 @@ public class ImageController {
         String key = ObjectKey.fromRawPath(rawPath);
         ParsedQuery query = optionsParser.parse(request.getQueryString());
         signatureVerifier.verify(rawPath, query.signedPairs(), query.signature());
+        Preconditions preconditions = Preconditions.of(request.getHeader(HttpHeaders.IF_NONE_MATCH),
+                ifModifiedSince(request));
+        if (query.info()) {
+            return info(request, key, preconditions);
+        }
         outputFormats.requireWritable(query.options().format());
         OutputFormat autoFormat = query.options().format() == FormatRequest.AUTO
                 ? outputFormats.autoChoice(request.getHeader(HttpHeaders.ACCEPT)) : null;
-        Preconditions preconditions = Preconditions.of(request.getHeader(HttpHeaders.IF_NONE_MATCH),
-                ifModifiedSince(request));
         ImageResult result = imageService.serve(new ImageRequest(key, query.options(), autoFormat, preconditions));
         boolean auto = query.options().format() == FormatRequest.AUTO;
         return switch (result) {
@@ -72,6 +79,26 @@ public class ImageController {
                         .contentLength(rendered.image().bytes().length)
                         .body(method.equals("HEAD") ? null : rendered.image().bytes());
             }
+            case ImageResult.Described described -> throw new IllegalStateException("an image request was described");
+        };
+    }
+
+    /** {@code info=true}: the source's metadata as JSON, cached and revalidated like an image (SPEC 3.1). */
+    private ResponseEntity<byte[]> info(HttpServletRequest request, String key, Preconditions preconditions) {
+        ImageResult result = infoService.serve(key, preconditions);
+        request.setAttribute(RequestAttributes.OUTPUT_FORMAT, "json");
+        return switch (result) {
+            case ImageResult.NotModified notModified -> ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .headers(headers.notModified(notModified, false)).build();
+            case ImageResult.Described described -> {
+                byte[] body = infoJson.write(described.info());
+                yield ResponseEntity.ok()
+                        .headers(headers.described(described))
+                        .contentType(MediaType.parseMediaType(InfoJson.MEDIA_TYPE))
+                        .contentLength(body.length)
+                        .body(request.getMethod().equals("HEAD") ? null : body);
+            }
+            case ImageResult.Rendered rendered -> throw new IllegalStateException("an info request was rendered");
         };
     }
 

@@ -19,6 +19,11 @@ public final class ImageHeaders {
         return common(result, auto);
     }
 
+    /** An info answer: the same caching headers as an image; it never varies by Accept. */
+    public HttpHeaders described(ImageResult.Described result) {
+        return common(result, false);
+    }
+
     public HttpHeaders notModified(ImageResult.NotModified result, boolean auto) {
         return common(result, auto);
     }

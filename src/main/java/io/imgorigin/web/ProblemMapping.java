@@ -11,6 +11,7 @@ import io.imgorigin.processing.pipeline.ProcessingTimeoutException;
 import io.imgorigin.processing.pipeline.UnsupportedImageException;
 import io.imgorigin.processing.pipeline.UnusableImageException;
 import io.imgorigin.security.SignatureException;
+import io.imgorigin.serving.watermark.WatermarkUnavailableException;
 import io.imgorigin.processing.pipeline.OverloadedException;
 import io.imgorigin.source.SourceNotFoundException;
 import io.imgorigin.source.SourceStoreException;
@@ -37,6 +38,7 @@ public final class ProblemMapping {
                 log.warn("store error: {}", e.getMessage());
                 yield Problem.of(HttpStatus.BAD_GATEWAY, "store-error", "the image store answered with an error");
             }
+            case WatermarkUnavailableException e -> Problem.of(HttpStatus.BAD_GATEWAY, "watermark-unavailable", e.getMessage());
             case SourceTimeoutException e -> {
                 log.warn("store timeout: {}", e.getMessage());
                 yield Problem.of(HttpStatus.GATEWAY_TIMEOUT, "store-timeout", "the image store did not answer in time");

@@ -46,8 +46,9 @@ public class RequestObservationFilter extends OncePerRequestFilter {
             inFlight.decrementAndGet();
             long nanos = System.nanoTime() - started;
             int status = response.getStatus();
-            String format = request.getAttribute(RequestAttributes.OUTPUT_FORMAT) instanceof OutputFormat f
-                    ? f.name().toLowerCase(java.util.Locale.ROOT) : "none";
+            Object answered = request.getAttribute(RequestAttributes.OUTPUT_FORMAT);
+            String format = answered instanceof OutputFormat f ? f.name().toLowerCase(java.util.Locale.ROOT)
+                    : answered instanceof String name ? name : "none";
             Timer.builder("imgorigin.requests")
                     .description("Image requests, by outcome")
                     .tag("outcome", outcome(status))

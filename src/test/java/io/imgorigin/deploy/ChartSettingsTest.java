@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +23,12 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.unit.DataSize;
 
 import io.imgorigin.deploy.SettingsEnvironment.Settings;
+import io.imgorigin.options.AvifSettings;
+import io.imgorigin.options.FormatProperties;
 import io.imgorigin.options.LimitsProperties;
+import io.imgorigin.options.PresetsProperties;
 import io.imgorigin.processing.ProcessingProperties;
+import io.imgorigin.serving.watermark.WatermarkProperties;
 import io.imgorigin.source.SourceProperties;
 import io.imgorigin.web.CacheProperties;
 
@@ -48,13 +54,24 @@ class ChartSettingsTest {
                 maxSourcePixels: 60000000
                 maxOutputDimension: 4096
                 maxFrames: 50
+                allowedWidths: [320, 640, 1280]
+                allowedHeights: [240, 480]
               format:
                 defaultQuality: 72
                 auto: webp
                 avif:
                   speed: 6
                 quality:
+                  jpeg: 78
+                  webp: 74
                   avif: 48
+              watermark:
+                key: brand/logo.png
+                refresh: 30s
+              presetsOnly: true
+              presets:
+                thumb: w=200&h=200&fit=cover
+                Hero_Wide: w=1600&h=600&f=auto&q=70
               cache:
                 control: public, max-age=86400
                 errorMaxAge: 30s
@@ -90,12 +107,14 @@ class ChartSettingsTest {
         assertThat(bound.source().filesystem().root()).isEqualTo(Path.of("/srv/images"));
         assertThat(bound.source().s3()).isEqualTo(new SourceProperties.S3("media-originals", "originals/",
                 "eu-west-1", URI.create("http://minio.storage:9000"), true, 5));
-        assertThat(bound.limits()).isEqualTo(
-                new LimitsProperties(DataSize.ofMegabytes(80), 60_000_000L, 4096, 50));
-        assertThat(bound.format().defaultQuality()).isEqualTo(72);
-        assertThat(bound.format().auto()).containsExactly("webp");
-        assertThat(bound.format().avif().speed()).isEqualTo(6);
-        assertThat(bound.format().quality().avif()).isEqualTo(48);
+        assertThat(bound.limits()).isEqualTo(new LimitsProperties(DataSize.ofMegabytes(80), 60_000_000L, 4096, 50,
+                List.of(320, 640, 1280), List.of(240, 480)));
+        assertThat(bound.format()).isEqualTo(new FormatProperties(72, List.of("webp"), new AvifSettings(6),
+                new FormatProperties.Qualities(78, 74, 48)));
+        assertThat(bound.watermark()).isEqualTo(new WatermarkProperties("brand/logo.png", Duration.ofSeconds(30)));
+        assertThat(bound.presetsProperties()).as("preset names keep their case and underscores")
+                .isEqualTo(new PresetsProperties(Map.of("thumb", "w=200&h=200&fit=cover",
+                        "Hero_Wide", "w=1600&h=600&f=auto&q=70"), true));
         assertThat(bound.cache()).isEqualTo(
                 new CacheProperties("public, max-age=86400", Duration.ofSeconds(30)));
         assertThat(bound.security().activeKeys()).containsExactly("k1", "k2");
@@ -120,10 +139,36 @@ class ChartSettingsTest {
                 .map(BeanDefinition::getBeanClassName)
                 .filter(name -> !name.startsWith(SettingsEnvironment.class.getName()))
                 .toList();
-        List<String> covered = Arrays.stream(Settings.class.getRecordComponents())
-                .map(component -> component.getType().getName()).toList();
+        List<String> covered = new ArrayList<>(Arrays.stream(Settings.class.getRecordComponents())
+                .map(component -> component.getType()).filter(Class::isRecord).map(Class::getName).toList());
+        SettingsEnvironment.ROOT_RECORDS.forEach(root -> covered.add(root.getName()));
 
         assertThat(found).isNotEmpty().containsExactlyInAnyOrderElementsOf(covered);
+    }
+
+    /** A record bound at imgorigin itself is covered when each of its components is one of Settings'. */
+    @Test
+    void rootRecordsAreSpreadIntoSettings() {
+        Map<String, java.lang.reflect.Type> settings = new HashMap<>();
+        for (RecordComponent component : Settings.class.getRecordComponents()) {
+            settings.put(component.getName(), component.getGenericType());
+        }
+        for (Class<? extends Record> root : SettingsEnvironment.ROOT_RECORDS) {
+            assertThat(root.getAnnotation(ConfigurationProperties.class).value()).isEqualTo("imgorigin");
+            for (RecordComponent component : root.getRecordComponents()) {
+                assertThat(settings).as(root.getSimpleName() + "." + component.getName())
+                        .containsEntry(component.getName(), component.getGenericType());
+            }
+        }
+    }
+
+    @Test
+    void presetsTravelAsJsonAndKeepTheirNames(@TempDir Path dir) throws IOException {
+        Map<String, String> env = renderEverySetting(dir).plainEnv();
+
+        assertThat(env).containsKey(SettingsEnvironment.APPLICATION_JSON)
+                .doesNotContainKeys("IMGORIGIN_PRESETS_THUMB", "IMGORIGIN_PRESETS");
+        assertThat(env.get(SettingsEnvironment.APPLICATION_JSON)).contains("\"Hero_Wide\"");
     }
 
     private static RenderedManifests renderEverySetting(Path dir) throws IOException {

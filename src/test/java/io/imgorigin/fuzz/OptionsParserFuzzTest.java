@@ -20,12 +20,16 @@ class OptionsParserFuzzTest {
 
     private static final int ITERATIONS = 20_000;
     private static final List<String> NAMES = List.of("w", "h", "f", "q", "fit", "g", "dpr", "bg", "enlarge", "s", "W", "x", "",
-            "%77", "w%00", "fit%3D", "ü");
+            "%77", "w%00", "fit%3D", "ü", "wm", "preset", "info");
     private static final List<String> VALUES = List.of("1", "0", "-1", "8192", "8193", "400", "99999999999999999999", "1.5", "4",
             "4.0001", "jpeg", "jpg", "webp", "png", "auto", "gif", "cover", "smart", "top-left", "TOP_LEFT", "ffffff", "FFFFFF00",
-            "true", "0", "%zz", "%", "%2", "+", "%20", "", "NaN", "Infinity", "1e3", "0x10", "AAAA_-", "a=b", "💥", "\u0000");
+            "true", "0", "%zz", "%", "%2", "+", "%20", "", "NaN", "Infinity", "1e3", "0x10", "AAAA_-", "a=b", "💥", "\u0000",
+            "thumb", "thumb,card", "nope", "thumb,", "0.5", "1,tile", "0.5,top-left,10,-10,0.25", "1,tile,-1,0", ".5,center,1",
+            "true");
 
-    private final OptionsParser parser = new OptionsParser(8192, 80);
+    private final OptionsParser parser = new OptionsParser(new OptionsParser.Settings(8192,
+            io.imgorigin.options.Quality.defaults(80, 80, 60),
+            java.util.Map.of("thumb", "w=400&h=300&fit=cover", "card", "f=webp&q=70&wm=0.5"), false, List.of(), List.of()));
 
     @Test
     void randomQueriesParseOrAreRefusedCleanly() {
@@ -34,9 +38,13 @@ class OptionsParserFuzzTest {
         for (int i = 0; i < ITERATIONS; i++) {
             String query = randomQuery(random);
             try {
-                ImageOptions options = parser.parse(query).options();
+                var parsed = parser.parse(query);
                 accepted++;
-                assertWithinRanges(options, query);
+                if (parsed.info()) {
+                    assertThat(parsed.options()).as(query).isNull();
+                } else {
+                    assertWithinRanges(parsed.options(), query);
+                }
             } catch (InvalidOptionException e) {
                 assertThat(e.option()).as(query).isNotNull();
                 assertThat(e.getMessage()).as(query).isNotBlank();
@@ -78,7 +86,12 @@ class OptionsParserFuzzTest {
         if (options.targetHeight() != null) {
             assertThat(options.targetHeight()).as(query).isBetween(1, 8192);
         }
-        assertThat(options.quality()).as(query).isBetween(1, 100);
+        assertThat(options.quality().jpeg()).as(query).isBetween(1, 100);
+        assertThat(options.quality().webp()).as(query).isBetween(1, 100);
+        if (options.watermark() != null) {
+            assertThat(options.watermark().opacity().doubleValue()).as(query).isBetween(0.0, 1.0);
+            assertThat(options.watermark().scale().doubleValue()).as(query).isBetween(0.0, 1.0);
+        }
         assertThat(options.dpr().doubleValue()).as(query).isBetween(1.0, 4.0);
         assertThat(options.canonical()).as(query).isNotBlank();
     }

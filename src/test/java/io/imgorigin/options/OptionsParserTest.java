@@ -20,7 +20,7 @@ class OptionsParserTest {
         assertThat(options.width()).isNull();
         assertThat(options.height()).isNull();
         assertThat(options.format()).isEqualTo(FormatRequest.ORIGINAL);
-        assertThat(options.quality()).isEqualTo(80);
+        assertThat(options.quality()).isEqualTo(Quality.defaults(80, 80, 80));
         assertThat(options.fit()).isEqualTo(Fit.COVER);
         assertThat(options.gravity()).isEqualTo(Gravity.CENTER);
         assertThat(options.dpr()).isEqualByComparingTo(BigDecimal.ONE);
@@ -35,7 +35,7 @@ class OptionsParserTest {
         assertThat(options.width()).isEqualTo(400);
         assertThat(options.height()).isEqualTo(300);
         assertThat(options.format()).isEqualTo(FormatRequest.WEBP);
-        assertThat(options.quality()).isEqualTo(90);
+        assertThat(options.quality()).isEqualTo(Quality.of(90));
         assertThat(options.fit()).isEqualTo(Fit.CONTAIN);
         assertThat(options.gravity()).isEqualTo(Gravity.TOP_LEFT);
         assertThat(options.targetWidth()).isEqualTo(600);

@@ -76,4 +76,20 @@ class SignatureVerifierTest {
         mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void aPresetUrlIsSignedAsSentNotAsExpanded() throws Exception {
+        OptionsParser withPresets = new OptionsParser(new OptionsParser.Settings(8192,
+                io.imgorigin.options.Quality.defaults(80, 80, 80), java.util.Map.of("thumb", "w=200&h=200"), true,
+                List.of(), List.of()));
+        SignatureVerifier verifier = new SignatureVerifier(List.of("key"));
+        String signature = hmac("key", "/cat.jpg?preset=thumb");
+        ParsedQuery query = withPresets.parse("preset=thumb&s=" + signature);
+        assertThatCode(() -> verifier.verify("/cat.jpg", query.signedPairs(), query.signature()))
+                .doesNotThrowAnyException();
+        String expanded = hmac("key", "/cat.jpg?h=200&w=200");
+        assertThatThrownBy(() -> verifier.verify("/cat.jpg", query.signedPairs(), expanded))
+                .isInstanceOf(SignatureException.class);
+    }
+
 }

@@ -2,7 +2,6 @@ package io.imgorigin.processing.color;
 
 import io.imgorigin.processing.decode.ImageIoDecoder;
 
-import java.awt.color.ICC_ColorSpace;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
 
@@ -53,9 +52,9 @@ public final class ColorStep implements ProcessingStep {
         BufferedImage image = SrgbConversion.toSrgb(decoded, alpha);
         byte[] icc = context.iccProfile();
         if (icc != null && rawRgb) {
-            Optional<ICC_ColorSpace> space = profiles.rgb(icc);
-            if (space.isPresent()) {
-                image = SrgbConversion.fromProfile(image, space.get(), alpha);
+            Optional<ProfileConversion> conversion = profiles.rgb(icc);
+            if (conversion.isPresent()) {
+                image = conversion.get().apply(image, alpha);
             }
         }
         context.image(image);

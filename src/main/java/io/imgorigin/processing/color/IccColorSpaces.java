@@ -15,10 +15,10 @@ import java.util.Optional;
 import io.imgorigin.processing.pipeline.UnusableImageException;
 
 /**
- * Parsed RGB ICC profiles by their bytes. Parsing a profile costs far more than hashing its bytes,
- * and a site's images tend to share a few profiles, so a small least-recently-used set is kept.
- * Profiles that need no conversion (sRGB) or cannot be used (unparsable, not RGB) are remembered as
- * empty.
+ * Parsed RGB ICC profiles by their bytes, each with its conversion to sRGB. Parsing a profile and making
+ * its colour transform cost far more than hashing its bytes, and a site's images tend to share a few
+ * profiles, so a small least-recently-used set is kept. Profiles that need no conversion (sRGB) or cannot
+ * be used (unparsable, not RGB) are remembered as empty.
  */
 final class IccColorSpaces {
 
@@ -39,27 +39,27 @@ final class IccColorSpaces {
         }
     }
 
-    private final Map<Key, Optional<ICC_ColorSpace>> cache;
+    private final Map<Key, Optional<ProfileConversion>> cache;
 
     IccColorSpaces(int capacity) {
         this.cache = new LinkedHashMap<>(capacity * 2, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Optional<ICC_ColorSpace>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Key, Optional<ProfileConversion>> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    /** The RGB colour space the profile describes, or empty when it is unusable or not RGB. */
-    Optional<ICC_ColorSpace> rgb(byte[] profile) {
+    /** The conversion from the RGB colour space the profile describes, or empty when it is unusable or not RGB. */
+    Optional<ProfileConversion> rgb(byte[] profile) {
         Key key = new Key(profile);
         synchronized (cache) {
-            Optional<ICC_ColorSpace> known = cache.get(key);
+            Optional<ProfileConversion> known = cache.get(key);
             if (known != null) {
                 return known;
             }
         }
-        Optional<ICC_ColorSpace> parsed = parse(profile);
+        Optional<ProfileConversion> parsed = parse(profile);
         synchronized (cache) {
             cache.put(key, parsed);
         }
@@ -91,13 +91,13 @@ final class IccColorSpaces {
         return text.startsWith("sRGB");
     }
 
-    private static Optional<ICC_ColorSpace> parse(byte[] profile) {
+    private static Optional<ProfileConversion> parse(byte[] profile) {
         try {
             ICC_Profile icc = ICC_Profile.getInstance(profile);
             if (icc.getColorSpaceType() != ColorSpace.TYPE_RGB || icc.getNumComponents() != 3 || isSrgb(icc)) {
                 return Optional.empty();
             }
-            return Optional.of(new ICC_ColorSpace(icc));
+            return Optional.of(new ProfileConversion(new ICC_ColorSpace(icc)));
         } catch (IllegalArgumentException | CMMException | UnusableImageException e) {
             return Optional.empty();
         }

@@ -47,9 +47,10 @@ final class SrgbConversion {
 
     /**
      * Reads the 8-bit RGB values of an image as if they were in the given ICC colour space (which the
-     * decoder did not apply) and converts them to sRGB.
+     * decoder did not apply) and converts them to sRGB with {@code op}, which keeps the transform it makes
+     * for the next image of the same profile (see {@link ProfileConversion}).
      */
-    static BufferedImage fromProfile(BufferedImage image, ICC_ColorSpace space, boolean alpha) {
+    static BufferedImage fromProfile(BufferedImage image, ICC_ColorSpace space, boolean alpha, ColorConvertOp op) {
         int width = image.getWidth();
         int height = image.getHeight();
         ComponentColorModel model = new ComponentColorModel(space, alpha, false,
@@ -69,7 +70,7 @@ final class SrgbConversion {
         }
         BufferedImage tagged = new BufferedImage(model, raster, false, null);
         BufferedImage target = new BufferedImage(width, height, image.getType());
-        new ColorConvertOp(null).filter(tagged, target);
+        op.filter(tagged, target);
         return target;
     }
 

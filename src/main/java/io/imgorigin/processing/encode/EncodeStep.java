@@ -5,12 +5,16 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import io.imgorigin.options.Quality;
 import io.imgorigin.processing.pipeline.OutputFormat;
 import io.imgorigin.processing.pipeline.ProcessedImage;
 import io.imgorigin.processing.pipeline.ProcessingContext;
 import io.imgorigin.processing.pipeline.ProcessingStep;
 
-/** Encodes the working image in the decided output format at the request's quality. */
+/**
+ * Encodes the working image in the decided output format at the request's quality: its {@code q}, or
+ * without one the format's own default ({@code imgorigin.format.quality.<format>}).
+ */
 public final class EncodeStep implements ProcessingStep {
 
     private final Map<OutputFormat, ImageEncoder> encoders = new EnumMap<>(OutputFormat.class);
@@ -35,11 +39,16 @@ public final class EncodeStep implements ProcessingStep {
     public void apply(ProcessingContext context) {
         OutputFormat format = context.outputFormat();
         BufferedImage image = context.image();
-        ImageEncoder encoder = encoders.get(format);
-        var options = context.request().options();
-        int quality = options.defaultQuality() && encoder.defaultQuality() > 0 ? encoder.defaultQuality()
-                : options.quality();
-        byte[] bytes = encoder.encode(image, quality);
+        byte[] bytes = encoders.get(format).encode(image, quality(format, context.request().options().quality()));
         context.result(new ProcessedImage(bytes, format, image.getWidth(), image.getHeight()));
+    }
+
+    /** The request's {@code q}, or without it the format's own default (PNG ignores it). */
+    static int quality(OutputFormat format, Quality quality) {
+        return switch (format) {
+            case JPEG, PNG -> quality.jpeg();
+            case WEBP -> quality.webp();
+            case AVIF -> quality.avif();
+        };
     }
 }

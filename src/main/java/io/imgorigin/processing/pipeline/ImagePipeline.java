@@ -1,6 +1,7 @@
 package io.imgorigin.processing.pipeline;
 
 import java.util.List;
+import java.util.function.Function;
 
 /** Runs the processing steps in the order given, checking the request's deadline before each one. */
 public final class ImagePipeline implements ImageProcessor {
@@ -15,6 +16,18 @@ public final class ImagePipeline implements ImageProcessor {
 
     @Override
     public ProcessedImage process(byte[] source, ProcessingRequest request) {
+        ProcessedImage result = run(source, request, ProcessingContext::result);
+        if (result == null) {
+            throw new IllegalStateException("the pipeline ended without an encoded image");
+        }
+        return result;
+    }
+
+    /**
+     * Runs the steps and takes {@code outcome} from the context they leave, before its resources (the
+     * memory reservation among them) are given back: the encoded image, an info answer, a decoded image.
+     */
+    public <T> T run(byte[] source, ProcessingRequest request, Function<ProcessingContext, T> outcome) {
         try (ProcessingContext context = new ProcessingContext(source, request)) {
             for (ProcessingStep step : steps) {
                 request.deadline().check(step.name());
@@ -22,10 +35,7 @@ public final class ImagePipeline implements ImageProcessor {
                 step.apply(context);
                 observer.stepFinished(step.name(), System.nanoTime() - started);
             }
-            if (context.result() == null) {
-                throw new IllegalStateException("the pipeline ended without an encoded image");
-            }
-            return context.result();
+            return outcome.apply(context);
         }
     }
 

@@ -12,7 +12,7 @@ import io.imgorigin.processing.pipeline.ResizePlan;
  */
 public final class ProcessingContext implements AutoCloseable {
 
-    private final byte[] source;
+    private byte[] source;
     private final ProcessingRequest request;
 
     private SourceFormat sourceFormat;
@@ -21,6 +21,8 @@ public final class ProcessingContext implements AutoCloseable {
     private int storedHeight;
     /** EXIF/TIFF orientation 1..8; 1 when absent. */
     private int orientation = 1;
+    /** Frames or pages the header declares; -1 when it does not tell. */
+    private int frames = 1;
     private ResizePlan plan;
     private BufferedImage image;
     private ImageExtent extent;
@@ -29,6 +31,7 @@ public final class ProcessingContext implements AutoCloseable {
     private String decoder;
     private OutputFormat outputFormat;
     private ProcessedImage result;
+    private ImageInfo info;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
 
     public ProcessingContext(byte[] source, ProcessingRequest request) {
@@ -36,7 +39,9 @@ public final class ProcessingContext implements AutoCloseable {
         this.request = request;
     }
 
+    /** The bytes the decoder reads: the original, or a preview a step found embedded in it (see info). */
     public byte[] source() { return source; }
+    public void source(byte[] value) { source = value; }
     public ProcessingRequest request() { return request; }
 
     public SourceFormat sourceFormat() { return sourceFormat; }
@@ -48,6 +53,9 @@ public final class ProcessingContext implements AutoCloseable {
 
     public int orientation() { return orientation; }
     public void orientation(int value) { orientation = value; }
+
+    public int frames() { return frames; }
+    public void frames(int value) { frames = value; }
 
     /** Whether orientation swaps width and height (values 5 to 8). */
     public boolean transposed() { return orientation >= 5 && orientation <= 8; }
@@ -82,6 +90,10 @@ public final class ProcessingContext implements AutoCloseable {
 
     public ProcessedImage result() { return result; }
     public void result(ProcessedImage value) { result = value; }
+
+    /** What an info request answers, filled in by the info steps. */
+    public ImageInfo info() { return info; }
+    public void info(ImageInfo value) { info = value; }
 
     /** Registers something to give back when the request's processing ends, whatever the outcome. */
     public void onClose(AutoCloseable resource) { resources.push(resource); }

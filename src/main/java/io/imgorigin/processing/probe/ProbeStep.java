@@ -43,6 +43,7 @@ public final class ProbeStep implements ProcessingStep {
         context.sourceFormat(header.format());
         context.storedSize(header.width(), header.height());
         context.orientation(header.orientation());
+        context.frames(header.frames());
         context.hasAlpha(header.declaresAlpha());
         context.iccProfile(header.iccProfile());
         context.plan(geometry.plan(header.uprightWidth(), header.uprightHeight(), context.request().options()));

@@ -85,7 +85,7 @@ class EncodeStepTest {
 
     private static ProcessingContext context(int quality) {
         ImageOptions options = new ImageOptions(null, null, FormatRequest.ORIGINAL, quality, Fit.COVER, Gravity.CENTER,
-                BigDecimal.ONE, Rgba.WHITE, false, false);
+                BigDecimal.ONE, Rgba.WHITE, false);
         return new ProcessingContext(new byte[0], new ProcessingRequest(options, false, Deadline.after(Duration.ofMinutes(1))));
     }
 }

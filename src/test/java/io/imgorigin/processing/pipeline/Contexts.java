@@ -22,7 +22,7 @@ public final class Contexts {
     }
 
     public static ImageOptions options(FormatRequest format, Gravity gravity, Rgba background) {
-        return new ImageOptions(null, null, format, 80, Fit.COVER, gravity, BigDecimal.ONE, background, false, false);
+        return new ImageOptions(null, null, format, 80, Fit.COVER, gravity, BigDecimal.ONE, background, false);
     }
 
     public static ProcessingContext context(ImageOptions options, boolean acceptsWebp) {

@@ -108,6 +108,6 @@ class GeometryTest {
     }
 
     private static ImageOptions options(Integer w, Integer h, BigDecimal dpr, Fit fit, boolean enlarge) {
-        return new ImageOptions(w, h, FormatRequest.ORIGINAL, 80, fit, Gravity.CENTER, dpr, Rgba.WHITE, enlarge, false);
+        return new ImageOptions(w, h, FormatRequest.ORIGINAL, 80, fit, Gravity.CENTER, dpr, Rgba.WHITE, enlarge);
     }
 }
