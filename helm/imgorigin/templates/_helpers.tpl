@@ -67,6 +67,7 @@ IMGORIGIN_SOURCE_S3_REGION: {{ $c.source.s3.region | toJson }}
 IMGORIGIN_SOURCE_S3_ENDPOINT: {{ $c.source.s3.endpoint | toJson }}
 IMGORIGIN_SOURCE_S3_PATHSTYLE: {{ $c.source.s3.pathStyle | toJson }}
 IMGORIGIN_SOURCE_S3_MAXATTEMPTS: {{ $c.source.s3.maxAttempts | toJson }}
+IMGORIGIN_SOURCE_S3_VERIFYMD5: {{ $c.source.s3.verifyMd5 | toJson }}
 IMGORIGIN_LIMITS_MAXSOURCEBYTES: {{ $c.limits.maxSourceBytes | toJson }}
 IMGORIGIN_LIMITS_MAXSOURCEPIXELS: {{ $c.limits.maxSourcePixels | toJson }}
 IMGORIGIN_LIMITS_MAXOUTPUTDIMENSION: {{ $c.limits.maxOutputDimension | toJson }}

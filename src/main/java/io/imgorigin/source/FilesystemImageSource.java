@@ -15,11 +15,18 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +43,11 @@ import java.util.regex.Pattern;
  *
  * <p>{@link #fetch} reads the metadata before and after the bytes, and reads again when they differ,
  * so that the tag it returns always belongs to the bytes it returns.
+ *
+ * <p>Each answer must come within the source timeout, as from S3: a read blocked in the kernel (a hung
+ * network mount) cannot be interrupted, so it runs on a thread of its own that the request stops waiting
+ * for at the deadline (504). Such reads are bounded in number, so a dead mount costs threads only up to
+ * {@link #MAX_STUCK_READS}; past that, requests fail at once until reads return.
  */
 public class FilesystemImageSource implements ImageSource {
 
@@ -44,10 +56,29 @@ public class FilesystemImageSource implements ImageSource {
     static final int READ_ATTEMPTS = 3;
     private static final int TAG_BYTES = 16;
 
+    static final int MAX_STUCK_READS = 64;
+
     private final Path root;
+    private final Duration timeout;
+    private final UnaryOperator<InputStream> streams;
+    private final Semaphore outstanding = new Semaphore(MAX_STUCK_READS);
 
     public FilesystemImageSource(Path root) {
+        this(root, Duration.ofSeconds(10));
+    }
+
+    public FilesystemImageSource(Path root, Duration timeout) {
+        this(root, timeout, UnaryOperator.identity());
+    }
+
+    /** @param streams wraps each file's stream; tests put a stalling stream here to stand for a hung mount */
+    FilesystemImageSource(Path root, Duration timeout, UnaryOperator<InputStream> streams) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("The store's timeout must be positive: " + timeout);
+        }
         this.root = root.toAbsolutePath().normalize();
+        this.timeout = timeout;
+        this.streams = streams;
     }
 
     public Path root() {
@@ -56,6 +87,48 @@ public class FilesystemImageSource implements ImageSource {
 
     @Override
     public SourceMetadata stat(String key) {
+        return withinDeadline(key, () -> statNow(key));
+    }
+
+    @Override
+    public SourceObject fetch(String key, long maxBytes) {
+        return withinDeadline(key, () -> fetchNow(key, maxBytes));
+    }
+
+    private <T> T withinDeadline(String key, Callable<T> work) {
+        if (!outstanding.tryAcquire()) {
+            throw new SourceTimeoutException("The folder has " + MAX_STUCK_READS
+                    + " reads that did not return; not reading '" + key + "'");
+        }
+        FutureTask<T> task = new FutureTask<>(() -> {
+            try {
+                return work.call();
+            } finally {
+                outstanding.release();
+            }
+        });
+        Thread.ofVirtual().name("source-read").start(task);
+        try {
+            return task.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            throw new SourceTimeoutException("The folder did not answer for '" + key + "' within the deadline", e);
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new SourceTimeoutException("Interrupted while reading '" + key + "'", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new SourceStoreException("Cannot read source '" + key + "'", e.getCause());
+        }
+    }
+
+    private SourceMetadata statNow(String key) {
         Path file = resolve(key);
         try {
             return metadata(file, FileVersion.of(file));
@@ -66,8 +139,7 @@ public class FilesystemImageSource implements ImageSource {
         }
     }
 
-    @Override
-    public SourceObject fetch(String key, long maxBytes) {
+    private SourceObject fetchNow(String key, long maxBytes) {
         Path file = resolve(key);
         try {
             for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
@@ -76,7 +148,7 @@ public class FilesystemImageSource implements ImageSource {
                     throw BoundedRead.tooLarge(key, maxBytes);
                 }
                 byte[] bytes;
-                try (InputStream in = open(file)) {
+                try (InputStream in = streams.apply(open(file))) {
                     bytes = BoundedRead.readAtMost(in, maxBytes, key);
                 }
                 FileVersion after = FileVersion.of(file);

@@ -29,12 +29,18 @@ public class S3ImageSource implements ImageSource {
     private final String bucket;
     private final String prefix;
     private final Duration timeout;
+    private final boolean verifyMd5;
+
+    public S3ImageSource(S3Client client, String bucket, String prefix, Duration timeout) {
+        this(client, bucket, prefix, timeout, true);
+    }
 
     /**
-     * @param timeout the deadline of each answer, body included; the client's own call timeouts should
-     *                not be longer (see {@link S3ClientFactory})
+     * @param timeout   the deadline of each answer, body included; the client's own call timeouts should
+     *                  not be longer (see {@link S3ClientFactory})
+     * @param verifyMd5 whether bodies are checked against MD5-shaped ETags ({@link BodyIntegrity})
      */
-    public S3ImageSource(S3Client client, String bucket, String prefix, Duration timeout) {
+    public S3ImageSource(S3Client client, String bucket, String prefix, Duration timeout, boolean verifyMd5) {
         if (bucket == null || bucket.isBlank()) {
             throw new IllegalArgumentException("An S3 source needs a bucket");
         }
@@ -45,6 +51,7 @@ public class S3ImageSource implements ImageSource {
         this.bucket = bucket;
         this.prefix = normalisePrefix(prefix);
         this.timeout = timeout;
+        this.verifyMd5 = verifyMd5;
     }
 
     /** The key under which {@code key} is stored in the bucket. */
@@ -76,7 +83,9 @@ public class S3ImageSource implements ImageSource {
             GetObjectResponse response = body.response();
             SourceMetadata metadata = metadata(response.eTag(), response.lastModified(), response.contentType());
             byte[] bytes = readBounded(key, body, maxBytes, deadline);
-            BodyIntegrity.verify(key, response, bytes);
+            if (verifyMd5) {
+                BodyIntegrity.verify(key, response, bytes);
+            }
             return new SourceObject(metadata, bytes);
         }
     }

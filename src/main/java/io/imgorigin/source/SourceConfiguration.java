@@ -35,7 +35,8 @@ public class SourceConfiguration {
         ImageSource imageSource(SourceProperties properties) {
             Path configured = properties.filesystem().root();
             FilesystemImageSource source =
-                    new FilesystemImageSource(configured == null ? DEFAULT_FILESYSTEM_ROOT : configured);
+                    new FilesystemImageSource(configured == null ? DEFAULT_FILESYSTEM_ROOT : configured,
+                            properties.timeout());
             // Not fatal: the folder may be mounted after start-up; until then every key is a 404.
             if (!Files.isDirectory(source.root())) {
                 log.warn("Source folder {} does not exist; every request will be answered 404", source.root());
@@ -67,8 +68,11 @@ public class SourceConfiguration {
         ImageSource imageSource(SourceProperties properties, S3Client imgoriginS3Client) {
             SourceProperties.S3 s3 = properties.s3();
             S3ImageSource source = new S3ImageSource(imgoriginS3Client, s3.bucket().trim(), s3.prefix(),
-                    properties.timeout());
+                    properties.timeout(), s3.verifyMd5());
             log.info("Serving originals from s3://{}/{}", s3.bucket().trim(), source.objectKey(""));
+            if (!s3.verifyMd5()) {
+                log.info("Bodies are not checked against MD5 ETags (imgorigin.source.s3.verify-md5=false)");
+            }
             return source;
         }
 

@@ -21,12 +21,17 @@ public record SourceProperties(
     public record Filesystem(Path root) {
     }
 
+    /**
+     * @param verifyMd5 whether a body is checked against an ETag that has an MD5's shape; off for stores whose
+     *                  ETags look like MD5s without being ones (see {@link BodyIntegrity})
+     */
     public record S3(
             String bucket,
             @DefaultValue("") String prefix,
             String region,
             URI endpoint,
             @DefaultValue("false") boolean pathStyle,
-            @DefaultValue("3") int maxAttempts) {
+            @DefaultValue("3") int maxAttempts,
+            @DefaultValue("true") boolean verifyMd5) {
     }
 }

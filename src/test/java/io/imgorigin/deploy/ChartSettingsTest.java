@@ -49,6 +49,7 @@ class ChartSettingsTest {
                   endpoint: http://minio.storage:9000
                   pathStyle: true
                   maxAttempts: 5
+                  verifyMd5: false
               limits:
                 maxSourceBytes: 80MB
                 maxSourcePixels: 60000000
@@ -106,7 +107,7 @@ class ChartSettingsTest {
         assertThat(bound.source().timeout()).isEqualTo(Duration.ofSeconds(4));
         assertThat(bound.source().filesystem().root()).isEqualTo(Path.of("/srv/images"));
         assertThat(bound.source().s3()).isEqualTo(new SourceProperties.S3("media-originals", "originals/",
-                "eu-west-1", URI.create("http://minio.storage:9000"), true, 5));
+                "eu-west-1", URI.create("http://minio.storage:9000"), true, 5, false));
         assertThat(bound.limits()).isEqualTo(new LimitsProperties(DataSize.ofMegabytes(80), 60_000_000L, 4096, 50,
                 List.of(320, 640, 1280), List.of(240, 480)));
         assertThat(bound.format()).isEqualTo(new FormatProperties(72, List.of("webp"), new AvifSettings(6),

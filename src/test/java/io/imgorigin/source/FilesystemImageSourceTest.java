@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +15,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -227,5 +233,77 @@ class FilesystemImageSourceTest {
 
         assertThatThrownBy(() -> source.fetch("big.jpg", 999)).isInstanceOf(SourceTooLargeException.class);
         assertThat(source.fetch("big.jpg", 1000).bytes()).hasSize(1000);
+    }
+
+    @Test
+    void aReadThatHangsIsATimeoutAtTheDeadlineAndTheNextReadIsServed() throws Exception {
+        Files.write(root.resolve("cat.jpg"), new byte[] {1, 2, 3});
+        CountDownLatch mountBack = new CountDownLatch(1);
+        CountDownLatch stuck = new CountDownLatch(1);
+        FilesystemImageSource hanging = new FilesystemImageSource(root, Duration.ofMillis(300),
+                in -> new StallingStream(in, stuck, mountBack));
+        try {
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> hanging.fetch("cat.jpg", 10)).isInstanceOf(SourceTimeoutException.class);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(stuck.getCount()).as("the read really was blocked").isZero();
+            assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(250)).isLessThan(Duration.ofMillis(1300));
+        } finally {
+            mountBack.countDown();
+        }
+        assertThat(source.fetch("cat.jpg", 10).bytes()).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void readsStuckOnADeadMountAreBoundedAndFailAtOnceBeyondTheBound() throws Exception {
+        Files.write(root.resolve("cat.jpg"), new byte[] {1, 2, 3});
+        CountDownLatch mountBack = new CountDownLatch(1);
+        CountDownLatch stuck = new CountDownLatch(FilesystemImageSource.MAX_STUCK_READS);
+        FilesystemImageSource hanging = new FilesystemImageSource(root, Duration.ofSeconds(30),
+                in -> new StallingStream(in, stuck, mountBack));
+        List<CompletableFuture<Void>> waiting = new ArrayList<>();
+        try {
+            for (int i = 0; i < FilesystemImageSource.MAX_STUCK_READS; i++) {
+                waiting.add(CompletableFuture.runAsync(() -> hanging.fetch("cat.jpg", 10),
+                        runnable -> Thread.ofVirtual().start(runnable)));
+            }
+            stuck.await();
+
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> hanging.stat("cat.jpg")).isInstanceOf(SourceTimeoutException.class)
+                    .hasMessageContaining("did not return");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            mountBack.countDown();
+        }
+        CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get();
+        assertThat(hanging.fetch("cat.jpg", 10).bytes()).as("the reads came back, so the bound is free again")
+                .containsExactly(1, 2, 3);
+    }
+
+    /** Blocks its first read until released, as a read on a hung network mount does. */
+    private static final class StallingStream extends FilterInputStream {
+
+        private final CountDownLatch stuck;
+        private final CountDownLatch release;
+
+        StallingStream(InputStream in, CountDownLatch stuck, CountDownLatch release) {
+            super(in);
+            this.stuck = stuck;
+            this.release = release;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            stuck.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            return super.read(b, off, len);
+        }
     }
 }

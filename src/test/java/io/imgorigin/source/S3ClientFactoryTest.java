@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 class S3ClientFactoryTest {
 
     private static SourceProperties.S3 s3WithRegion(String region) {
-        return new SourceProperties.S3("bucket", "", region, null, false, 3);
+        return new SourceProperties.S3("bucket", "", region, null, false, 3, true);
     }
 
     private static S3ClientFactory factory(AwsRegionProvider fallback) {
@@ -46,7 +46,7 @@ class S3ClientFactoryTest {
     void clientCarriesTimeoutsAndRetriesFromTheSettings() {
         SourceProperties source = new SourceProperties(SourceProperties.SourceType.S3,
                 new SourceProperties.Filesystem(null),
-                new SourceProperties.S3("bucket", "", "us-east-1", null, false, 4),
+                new SourceProperties.S3("bucket", "", "us-east-1", null, false, 4, true),
                 Duration.ofSeconds(8));
 
         try (S3Client client = factory(() -> Region.US_EAST_1).create(source)) {

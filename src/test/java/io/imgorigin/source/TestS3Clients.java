@@ -20,7 +20,7 @@ final class TestS3Clients {
         SourceProperties source = new SourceProperties(
                 SourceProperties.SourceType.S3,
                 new SourceProperties.Filesystem(null),
-                new SourceProperties.S3("unused-by-the-factory", "", "us-east-1", endpoint, true, MAX_ATTEMPTS),
+                new SourceProperties.S3("unused-by-the-factory", "", "us-east-1", endpoint, true, MAX_ATTEMPTS, true),
                 timeout);
         StaticCredentialsProvider credentials =
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
