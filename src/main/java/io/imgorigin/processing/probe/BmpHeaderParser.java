@@ -6,12 +6,15 @@ import io.imgorigin.processing.pipeline.UnusableImageException;
 /**
  * A Windows or OS/2 bitmap: the info header gives the size (a negative height means rows run top
  * down) and whether a 32-bit image's fourth byte is alpha (only when a bit-field header says so).
+ * An uncompressed bitmap shorter than its rows is refused here: decoded at a reduced scale it would
+ * otherwise fail or pass depending on which rows the reduction happens to read.
  */
 final class BmpHeaderParser {
 
     private static final int OS2_V1 = 12;
     private static final int BI_BITFIELDS = 3;
     private static final int BI_ALPHABITFIELDS = 6;
+    private static final int BI_RGB = 0;
 
     private BmpHeaderParser() {
     }
@@ -26,6 +29,7 @@ final class BmpHeaderParser {
         long height;
         int bitsPerPixel;
         boolean alpha = false;
+        long compression = BI_RGB;
         if (infoSize == OS2_V1) {
             width = HeaderBytes.u16le(data, 18, "BMP");
             height = HeaderBytes.u16le(data, 20, "BMP");
@@ -35,7 +39,7 @@ final class BmpHeaderParser {
             height = Math.abs((long) (int) HeaderBytes.u32le(data, 22, "BMP"));
             bitsPerPixel = HeaderBytes.u16le(data, 28, "BMP");
             if (infoSize >= 40) {
-                long compression = HeaderBytes.u32le(data, 30, "BMP");
+                compression = HeaderBytes.u32le(data, 30, "BMP");
                 boolean masks = compression == BI_ALPHABITFIELDS || compression == BI_BITFIELDS && infoSize >= 56;
                 alpha = bitsPerPixel == 32 && masks && HeaderBytes.u32le(data, 14 + 52, "BMP") != 0;
             }
@@ -48,6 +52,20 @@ final class BmpHeaderParser {
                 && bitsPerPixel != 24 && bitsPerPixel != 32 && bitsPerPixel != 64) {
             throw new UnusableImageException("the BMP declares " + bitsPerPixel + " bits per pixel");
         }
+        if (compression == BI_RGB || compression == BI_BITFIELDS || compression == BI_ALPHABITFIELDS) {
+            requireRows(data, w, h, bitsPerPixel);
+        }
         return new ImageHeader(SourceFormat.BMP, w, h, HeaderBytes.area(w, h), 1, 1, null, alpha);
+    }
+
+    /** Rows are padded to four bytes and start where the file header's offset points. */
+    private static void requireRows(byte[] data, int width, int height, int bitsPerPixel) {
+        long offset = HeaderBytes.u32le(data, 10, "BMP");
+        long stride = ((long) width * bitsPerPixel + 31) / 32 * 4;
+        long needed = offset + stride * height;
+        if (needed > data.length) {
+            throw new UnusableImageException("the BMP is truncated: its rows end at byte " + needed
+                    + " but the file has " + data.length);
+        }
     }
 }

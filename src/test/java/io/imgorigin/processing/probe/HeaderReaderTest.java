@@ -427,9 +427,21 @@ public class HeaderReaderTest {
             byte[] depth = bmp.clone();
             ByteBuffer.wrap(depth).order(ByteOrder.LITTLE_ENDIAN).putShort(28, (short) 40);
             assertThatThrownBy(() -> reader.read(depth)).isInstanceOf(UnusableImageException.class);
+            // Run-length encoded (8 bits, BI_RLE8): the header alone cannot say how long the data must be.
             byte[] huge = bmp.clone();
-            ByteBuffer.wrap(huge).order(ByteOrder.LITTLE_ENDIAN).putInt(18, 3_000_000).putInt(22, 2_000_000);
+            ByteBuffer.wrap(huge).order(ByteOrder.LITTLE_ENDIAN).putInt(18, 3_000_000).putInt(22, 2_000_000)
+                    .putShort(28, (short) 8).putInt(30, 1);
             assertThat(reader.read(huge).canvasPixels()).isEqualTo(6_000_000_000_000L);
+        }
+
+        @Test
+        void uncompressedRowsMustAllBeThere() {
+            byte[] bmp = TestImageBytes.encode(TestImageBytes.marked(12, 7, BufferedImage.TYPE_3BYTE_BGR), "bmp");
+            // 12 px × 3 bytes is a 36-byte row, already a multiple of four.
+            int rowsEnd = ByteBuffer.wrap(bmp).order(ByteOrder.LITTLE_ENDIAN).getInt(10) + 36 * 7;
+            assertThat(reader.read(java.util.Arrays.copyOf(bmp, rowsEnd)).height()).isEqualTo(7);
+            assertThatThrownBy(() -> reader.read(java.util.Arrays.copyOf(bmp, rowsEnd - 1)))
+                    .isInstanceOf(UnusableImageException.class).hasMessageContaining("truncated");
         }
     }
 
