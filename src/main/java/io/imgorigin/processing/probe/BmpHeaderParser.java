@@ -58,11 +58,15 @@ final class BmpHeaderParser {
         return new ImageHeader(SourceFormat.BMP, w, h, HeaderBytes.area(w, h), 1, 1, null, alpha);
     }
 
-    /** Rows are padded to four bytes and start where the file header's offset points. */
+    /**
+     * Rows are padded to four bytes and start where the file header's offset points; the last row's
+     * padding may be missing, as some writers leave it out and every decoder reads such files.
+     */
     private static void requireRows(byte[] data, int width, int height, int bitsPerPixel) {
         long offset = HeaderBytes.u32le(data, 10, "BMP");
-        long stride = ((long) width * bitsPerPixel + 31) / 32 * 4;
-        long needed = offset + stride * height;
+        long rowBytes = ((long) width * bitsPerPixel + 7) / 8;
+        long stride = (rowBytes + 3) / 4 * 4;
+        long needed = offset + stride * (height - 1) + rowBytes;
         if (needed > data.length) {
             throw new UnusableImageException("the BMP is truncated: its rows end at byte " + needed
                     + " but the file has " + data.length);

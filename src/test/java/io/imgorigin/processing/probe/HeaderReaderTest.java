@@ -440,6 +440,10 @@ public class HeaderReaderTest {
             // 12 px × 3 bytes is a 36-byte row, already a multiple of four.
             int rowsEnd = ByteBuffer.wrap(bmp).order(ByteOrder.LITTLE_ENDIAN).getInt(10) + 36 * 7;
             assertThat(reader.read(java.util.Arrays.copyOf(bmp, rowsEnd)).height()).isEqualTo(7);
+            byte[] odd = TestImageBytes.encode(TestImageBytes.marked(11, 7, BufferedImage.TYPE_3BYTE_BGR), "bmp");
+            // 11 px × 3 bytes = 33, padded to 36: the last row's three padding bytes may be left out.
+            int lastRowUnpadded = ByteBuffer.wrap(odd).order(ByteOrder.LITTLE_ENDIAN).getInt(10) + 36 * 6 + 33;
+            assertThat(reader.read(java.util.Arrays.copyOf(odd, lastRowUnpadded)).width()).isEqualTo(11);
             assertThatThrownBy(() -> reader.read(java.util.Arrays.copyOf(bmp, rowsEnd - 1)))
                     .isInstanceOf(UnusableImageException.class).hasMessageContaining("truncated");
         }
