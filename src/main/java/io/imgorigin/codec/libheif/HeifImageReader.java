@@ -6,6 +6,7 @@ import java.io.IOException;
 
 import javax.imageio.ImageReadParam;
 
+import io.imgorigin.codec.RenderSizeReadParam;
 import io.imgorigin.codec.WholeInputImageReader;
 
 /**
@@ -25,7 +26,7 @@ public final class HeifImageReader extends WholeInputImageReader<HeifDecoder.Inf
 
     @Override
     public ImageReadParam getDefaultReadParam() {
-        return new RenderSizeParam();
+        return new RenderSizeReadParam();
     }
 
     @Override
@@ -42,12 +43,5 @@ public final class HeifImageReader extends WholeInputImageReader<HeifDecoder.Inf
     protected BufferedImage decode(byte[] input, HeifDecoder.Info header, ImageReadParam param) throws IOException {
         Dimension wanted = param == null ? null : param.getSourceRenderSize();
         return new HeifDecoder(library.require()).decode(input, wanted);
-    }
-
-    /** Read parameters that accept a render size: the least size a thumbnail must have to be used. */
-    private static final class RenderSizeParam extends ImageReadParam {
-        RenderSizeParam() {
-            canSetSourceRenderSize = true;
-        }
     }
 }

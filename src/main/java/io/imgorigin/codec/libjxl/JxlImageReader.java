@@ -5,6 +5,7 @@ import java.io.IOException;
 
 import javax.imageio.ImageReadParam;
 
+import io.imgorigin.codec.RenderSizeReadParam;
 import io.imgorigin.codec.WholeInputImageReader;
 
 /**
@@ -26,7 +27,7 @@ public final class JxlImageReader extends WholeInputImageReader<JxlDecoder.Info>
 
     @Override
     public ImageReadParam getDefaultReadParam() {
-        return new FullSizeParam();
+        return new RenderSizeReadParam();
     }
 
     @Override
@@ -42,12 +43,5 @@ public final class JxlImageReader extends WholeInputImageReader<JxlDecoder.Info>
     @Override
     protected BufferedImage decode(byte[] input, JxlDecoder.Info header, ImageReadParam param) throws IOException {
         return new JxlDecoder(library.require()).decode(input, MAX_PIXELS);
-    }
-
-    /** Read parameters that accept a render size, which the decoder does not honour (libjxl 0.7 has no such scaling). */
-    private static final class FullSizeParam extends ImageReadParam {
-        FullSizeParam() {
-            canSetSourceRenderSize = true;
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import javax.imageio.IIOException;
 import javax.imageio.ImageReadParam;
 
+import io.imgorigin.codec.RenderSizeReadParam;
 import io.imgorigin.codec.WholeInputImageReader;
 
 /**
@@ -20,9 +21,13 @@ public final class TurboJpegImageReader extends WholeInputImageReader<JpegHeader
         this.library = library;
     }
 
+    /**
+     * The render size is a lower bound, unlike ImageIO's usual meaning: the image is decoded at the smallest
+     * DCT scale that still covers it on both sides, so the result may be larger than asked, never smaller.
+     */
     @Override
     public ImageReadParam getDefaultReadParam() {
-        return new TurboJpegReadParam();
+        return new RenderSizeReadParam();
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.stream.IntStream;
 
 import javax.imageio.ImageReadParam;
 
+import io.imgorigin.codec.RenderSizeReadParam;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,7 +51,7 @@ class DecodeScaleTest {
 
     @Test
     void renderSizeKeepsAnySubsamplingForAfterTheDecode() {
-        ImageReadParam param = new TurboJpegReadParam();
+        ImageReadParam param = new RenderSizeReadParam();
         param.setSourceRenderSize(new Dimension(500, 375));
         param.setSourceSubsampling(2, 3, 0, 0);
 
