@@ -4,10 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+
+import io.imgorigin.processing.decode.TestImageBytes;
 
 /** Builds PNGs chunk by chunk, for the colour types and bit depths ImageIO's writer does not produce. */
 final class PngBytes {
@@ -51,12 +51,7 @@ final class PngBytes {
     }
 
     static byte[] chunk(String type, byte[] data) {
-        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
-        CRC32 crc = new CRC32();
-        crc.update(name);
-        crc.update(data);
-        return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(name).put(data).putInt((int) crc.getValue())
-                .array();
+        return TestImageBytes.pngChunk(type, data);
     }
 
     static byte[] u16(int... values) {

@@ -14,6 +14,7 @@ import java.util.zip.CRC32;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
@@ -57,6 +58,11 @@ public final class TestImageBytes {
         WebPWriteParam param = (WebPWriteParam) writer.getDefaultWriteParam();
         param.setCompressionMode(WebPWriteParam.MODE_EXPLICIT);
         param.setCompressionType(lossless ? CompressionType.Lossless : CompressionType.Lossy);
+        return write(writer, param, image);
+    }
+
+    /** Writes the image with the writer and parameters given, then disposes of the writer. */
+    public static byte[] write(ImageWriter writer, ImageWriteParam param, BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);
