@@ -2,19 +2,14 @@ package io.imgorigin.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -27,15 +22,12 @@ import io.imgorigin.processing.encode.AvifEncoder;
 import io.imgorigin.processing.pipeline.Deadline;
 import io.imgorigin.processing.pipeline.ImagePipeline;
 import io.imgorigin.processing.pipeline.OutputFormat;
-import io.imgorigin.processing.pipeline.ProcessedImage;
 import io.imgorigin.processing.pipeline.ProcessingRequest;
 import io.imgorigin.processing.pipeline.StageObserver;
-import io.imgorigin.processing.pipeline.UnsupportedImageException;
-import io.imgorigin.processing.pipeline.UnusableImageException;
 import io.imgorigin.processing.probe.Geometry;
 
 /**
- * {@link ImageFuzzTest}'s mutations over the formats read through libheif, libjxl and the SVG renderer:
+ * {@link ImageFuzzTest}'s mutations ({@link PipelineFuzzing}) over the formats read through libheif, libjxl and the SVG renderer:
  * AVIF and HEIC (the corpus's and AVIFs written here, with and without alpha), JPEG XL, SVG and ICO files of
  * the corpus. A native crash would take the test JVM down with it; every mutant must come out as an
  * image or as a 415/422 refusal, each within a few seconds.
@@ -57,52 +49,24 @@ class NativeFormatsFuzzTest {
             "w=8"};
         List<byte[]> seeds = seeds();
         assertThat(seeds).as("seed files").isNotEmpty();
-        Random random = new Random(SEED);
-        List<String> escaped = new ArrayList<>();
-        int served = 0;
-        int refused = 0;
-        for (int i = 0; i < MUTANTS; i++) {
-            int seedIndex = random.nextInt(seeds.size());
-            ImageFuzzTest.Mutation mutation = ImageFuzzTest.Mutation.values()[random.nextInt(
-                    ImageFuzzTest.Mutation.values().length)];
-            long mutantSeed = random.nextLong();
-            byte[] mutant = mutation.apply(seeds.get(seedIndex), new Random(mutantSeed));
-            String query = queries[random.nextInt(queries.length)];
-            if (query.contains("f=avif") && !AvifEncoder.available()) {
-                query = "w=33";
-            }
-            ProcessingRequest request = new ProcessingRequest(parser.parse(query).options(),
-                    random.nextBoolean() ? OutputFormat.AVIF : null, Deadline.after(Duration.ofSeconds(20)));
-            long started = System.nanoTime();
-            try {
-                ProcessedImage image = pipeline.process(mutant, request);
-                assertThat(image.bytes()).isNotEmpty();
-                served++;
-            } catch (UnsupportedImageException | UnusableImageException e) {
-                refused++;
-            } catch (RuntimeException | Error e) {
-                escaped.add(mutation + " of input " + seedIndex + " (seed " + mutantSeed + ", " + query + "): " + e
-                        + " at " + Arrays.stream(e.getStackTrace()).limit(12).map(String::valueOf).toList());
-            }
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            if (took.compareTo(PER_MUTANT) > 0) {
-                escaped.add(mutation + " of input " + seedIndex + " (seed " + mutantSeed + "): took " + took);
-            }
-        }
-        System.out.printf("fuzz of libheif/libjxl/SVG/ICO inputs: %d mutants of %d files, %d served, %d refused, %d escaped%n",
-                MUTANTS, seeds.size(), served, refused, escaped.size());
-        assertThat(escaped).isEmpty();
-        assertThat(served).as("some mutants still decode").isPositive();
-        assertThat(refused).as("some mutants are refused").isPositive();
+        PipelineFuzzing.Outcome outcome = PipelineFuzzing.run(seeds, queries, MUTANTS, SEED, PER_MUTANT, mutant -> {
+            String query = mutant.query().contains("f=avif") && !AvifEncoder.available() ? "w=33" : mutant.query();
+            return pipeline.process(mutant.bytes(), new ProcessingRequest(parser.parse(query).options(),
+                    mutant.random().nextBoolean() ? OutputFormat.AVIF : null, Deadline.after(Duration.ofSeconds(20))));
+        });
+        System.out.printf("fuzz of libheif/libjxl/SVG/ICO inputs, %d files: %s%n", seeds.size(), outcome.summary(MUTANTS));
+        assertThat(outcome.escaped()).isEmpty();
+        assertThat(outcome.served()).as("some mutants still decode").isPositive();
+        assertThat(outcome.refused()).as("some mutants are refused").isPositive();
     }
 
     private static List<byte[]> seeds() throws IOException {
         List<byte[]> seeds = new ArrayList<>();
         if (AvifEncoder.available()) {
             AvifEncoder encoder = new AvifEncoder(9, 50);
-            seeds.add(encoder.encode(picture(96, 64, BufferedImage.TYPE_INT_RGB), 50));
-            seeds.add(encoder.encode(picture(80, 60, BufferedImage.TYPE_INT_ARGB), 50));
-            seeds.add(encoder.encode(picture(41, 23, BufferedImage.TYPE_INT_ARGB), 95));
+            seeds.add(encoder.encode(PipelineFuzzing.picture(96, 64, BufferedImage.TYPE_INT_RGB), 50));
+            seeds.add(encoder.encode(PipelineFuzzing.picture(80, 60, BufferedImage.TYPE_INT_ARGB), 50));
+            seeds.add(encoder.encode(PipelineFuzzing.picture(41, 23, BufferedImage.TYPE_INT_ARGB), 95));
         }
         Path corpus = Path.of(System.getProperty("imgorigin.test.corpus", "../shared/corpus"));
         if (Files.isDirectory(corpus)) {
@@ -118,17 +82,4 @@ class NativeFormatsFuzzTest {
         return seeds;
     }
 
-    private static BufferedImage picture(int width, int height, int type) {
-        BufferedImage image = new BufferedImage(width, height, type);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setPaint(new GradientPaint(0, 0, new Color(200, 30, 40, 255), width, height, new Color(20, 90, 220, 120)));
-            g.fillRect(0, 0, width, height);
-            g.setColor(Color.YELLOW);
-            g.fillOval(width / 4, height / 4, width / 2, height / 2);
-        } finally {
-            g.dispose();
-        }
-        return image;
-    }
 }
