@@ -26,7 +26,8 @@ import io.imgorigin.processing.filter.UnsharpMask;
  * {@code blur} and {@code sharpen} on a resized image, 400×300 and 2000×1500 (the width is the {@code size}
  * parameter), opaque or with translucent pixels. Blur at sigma 1, 5 and 50; sharpen at 1, 5 and 10, the top
  * of its range. The forks get the vector module, as the container does; {@code -jvmArgsAppend -Dunused}
- * replaces that to measure the scalar loops.
+ * replaces that to measure the scalar loops. Warm-up iterations are long because on a busy machine the
+ * vector loops take seconds to be compiled.
  *
  * <p>{@link #convolveOp} is the baseline: the JDK's own separable convolution ({@code java.awt.image.ConvolveOp},
  * a row and a column kernel) with the same sampled Gaussian out to 3 sigma at every sigma, and for sharpen the
@@ -36,8 +37,8 @@ import io.imgorigin.processing.filter.UnsharpMask;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 3, time = 4)
+@Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class FilterBenchmark {
 
