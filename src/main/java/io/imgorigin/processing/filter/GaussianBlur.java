@@ -7,8 +7,8 @@ import java.awt.image.BufferedImage;
 /**
  * Gaussian blur of a packed 8-bit sRGB image, sigma in pixels, edges extended. Separable, in float, with
  * the vector API where the JVM has it. Up to sigma 5 the kernel is the exact sampled Gaussian out to 3
- * sigma; above, six extended box passes (running sums) make the cost independent of sigma, within about
- * 1.2 levels of the exact Gaussian on a hard edge. Colour is premultiplied by alpha while filtering, so
+ * sigma; above, six extended box passes (running sums) make the cost independent of sigma, at a small
+ * departure from the exact Gaussian (bench/README.md, Blur and sharpen). Colour is premultiplied by alpha while filtering, so
  * transparent pixels do not pull their neighbours toward black.
  *
  * <p>Memory: a float per pixel for the channel being filtered, another for alpha when the image has

@@ -10,8 +10,9 @@ sealed interface LineFilter {
     double EXACT_UP_TO = 5.0;
 
     /**
-     * Box passes above {@link #EXACT_UP_TO}. Their sum approaches a Gaussian as the passes grow: three are
-     * 2.5 levels off on a hard edge, six 1.2 (bench/README.md, Blur and sharpen).
+     * Box passes above {@link #EXACT_UP_TO}. Their sum approaches a Gaussian as the passes grow; three, the
+     * usual choice, stray more than two levels from it on a hard edge, six stay well within (bench/README.md,
+     * Blur and sharpen).
      */
     int BOX_PASSES = 6;
 
