@@ -27,9 +27,19 @@ public record ShrinkOnLoad(Dimension source, Dimension scaled) {
         return new ShrinkOnLoad(source, source);
     }
 
+    /**
+     * The reduction the plan allows. A pending trim or crop cuts the full-size image by pixel coordinates,
+     * so the source is then decoded whole and at full size (a crop of a JPEG has its own path, see
+     * {@code DecodeStep}); a quarter turn of {@code rot} swaps the sides the scaled size refers to, as a
+     * transposing orientation does.
+     */
     static ShrinkOnLoad of(ResizePlan plan, Dimension source, boolean transposed) {
-        int scaledWidth = transposed ? plan.scaledHeight() : plan.scaledWidth();
-        int scaledHeight = transposed ? plan.scaledWidth() : plan.scaledHeight();
+        if (plan.edits().trim() != null || plan.edits().crop() != null) {
+            return none(source);
+        }
+        boolean swapped = transposed != plan.edits().swapsSides();
+        int scaledWidth = swapped ? plan.scaledHeight() : plan.scaledWidth();
+        int scaledHeight = swapped ? plan.scaledWidth() : plan.scaledHeight();
         return new ShrinkOnLoad(source, new Dimension(scaledWidth, scaledHeight));
     }
 
