@@ -24,10 +24,12 @@ import io.imgorigin.codec.svg.SvgRenderer;
 public final class DecodeStep implements ProcessingStep {
 
     private final ImageIoDecoder decoder;
+    private final boolean nativeCodecs;
 
     /** @param nativeCodecs whether ImageIO readers backed by native code (libjpeg-turbo) may be used */
     public DecodeStep(boolean nativeCodecs) {
         this.decoder = new ImageIoDecoder(nativeCodecs);
+        this.nativeCodecs = nativeCodecs;
     }
 
     @Override
@@ -39,6 +41,9 @@ public final class DecodeStep implements ProcessingStep {
     public void apply(ProcessingContext context) {
         if (context.sourceFormat() == SourceFormat.SVG) {
             renderSvg(context);
+            return;
+        }
+        if (nativeCodecs && context.sourceFormat() == SourceFormat.JPEG && JpegRegionDecode.decode(decoder, context)) {
             return;
         }
         Dimension source = new Dimension(context.storedWidth(), context.storedHeight());
