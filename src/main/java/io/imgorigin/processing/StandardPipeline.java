@@ -23,6 +23,10 @@ import io.imgorigin.processing.encode.EncodeStep;
 import io.imgorigin.processing.encode.JpegEncoder;
 import io.imgorigin.processing.encode.PngEncoder;
 import io.imgorigin.processing.encode.WebpEncoder;
+import io.imgorigin.processing.filter.BlurStep;
+import io.imgorigin.processing.filter.GaussianBlur;
+import io.imgorigin.processing.filter.SharpenStep;
+import io.imgorigin.processing.filter.UnsharpMask;
 import io.imgorigin.processing.flatten.FlattenStep;
 import io.imgorigin.processing.format.FormatStep;
 import io.imgorigin.processing.format.OutputFormats;
@@ -89,8 +93,8 @@ public final class StandardPipeline {
 
     /**
      * What happens to the decoded pixels between orientation (and the choice of format) and flattening,
-     * in SPEC order: trim, crop, rot, flip, resize with fit and g, contain padding and pad, wm. An animation
-     * runs these on each of its frames.
+     * in SPEC order: trim, crop, rot, flip, resize with fit and g, blur, sharpen, contain padding and pad, wm.
+     * An animation runs these on each of its frames.
      */
     public static List<ProcessingStep> pixelSteps(Settings settings) {
         return List.of(
@@ -99,6 +103,8 @@ public final class StandardPipeline {
                 new RotateStep(),
                 new FlipStep(),
                 new ResizeStep(new Resizer(), new CropPlacer(new DetailFinder())),
+                new BlurStep(new GaussianBlur()),
+                new SharpenStep(new UnsharpMask()),
                 new PadStep(),
                 new WatermarkStep(new Resizer()));
     }
