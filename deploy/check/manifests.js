@@ -24,7 +24,7 @@ function check(what, body) {
     }
 }
 
-const SPEC_OPTIONS = ['bg', 'dpr', 'enlarge', 'f', 'fit', 'g', 'h', 'info', 'preset', 'q', 's', 'w', 'wm'];
+const SPEC_OPTIONS = ['anim', 'bg', 'blur', 'crop', 'dpr', 'enlarge', 'f', 'fit', 'flip', 'g', 'h', 'info', 'pad', 'preset', 'q', 'rot', 's', 'sharpen', 'trim', 'w', 'wm'];
 const ERROR_CODES_CLOUDFRONT_ACCEPTS = [400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504];
 
 const json = {};

@@ -17,7 +17,7 @@
 //    A request is f=auto when its own `f` is, or, without one, when the last of its presets that
 //    sets `f` (else the `default` preset) sets auto, exactly as the origin expands them.
 
-var OPTIONS = ['bg', 'dpr', 'enlarge', 'f', 'fit', 'g', 'h', 'info', 'preset', 'q', 's', 'w', 'wm'];
+var OPTIONS = ['anim', 'bg', 'blur', 'crop', 'dpr', 'enlarge', 'f', 'fit', 'flip', 'g', 'h', 'info', 'pad', 'preset', 'q', 'rot', 's', 'sharpen', 'trim', 'w', 'wm'];
 var PRESETS_ONLY_OPTIONS = ['info', 'preset', 's'];
 var PRESETS_ONLY = false;
 var PRESET_FORMATS = {};

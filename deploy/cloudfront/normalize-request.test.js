@@ -199,3 +199,10 @@ test('a default preset with f=auto makes every image request f=auto, but not inf
     assert.equal(withDefault(event('preset=still', { Accept: CHROME })).headers.accept.value, 'image/*');
     assert.equal(withDefault(event('info=true', { Accept: CHROME })).headers.accept.value, 'image/*');
 });
+
+test('keeps the editing options and anim, in the sorted form the cache key uses', () => {
+    const request = handler(event('w=100&utm_campaign=x&crop=0,0,50,50&rot=90&flip=hv&trim=true&pad=1,2,3,4'
+        + '&blur=1.5&sharpen=0.5&anim=false&g=fp:0.3,0.7&gclid=2'));
+    assert.equal(forwarded(request), 'anim=false&blur=1.5&crop=0,0,50,50&flip=hv&g=fp:0.3,0.7&pad=1,2,3,4'
+        + '&rot=90&sharpen=0.5&trim=true&w=100');
+});

@@ -14,11 +14,19 @@ import io.imgorigin.processing.admit.MemoryBudget;
 import io.imgorigin.processing.color.ColorStep;
 import io.imgorigin.processing.color.DefaultCmykProfile;
 import io.imgorigin.processing.decode.DecodeStep;
+import io.imgorigin.processing.edits.CropStep;
+import io.imgorigin.processing.edits.FlipStep;
+import io.imgorigin.processing.edits.RotateStep;
+import io.imgorigin.processing.edits.TrimStep;
 import io.imgorigin.processing.encode.AvifEncoder;
 import io.imgorigin.processing.encode.EncodeStep;
 import io.imgorigin.processing.encode.JpegEncoder;
 import io.imgorigin.processing.encode.PngEncoder;
 import io.imgorigin.processing.encode.WebpEncoder;
+import io.imgorigin.processing.filter.BlurStep;
+import io.imgorigin.processing.filter.GaussianBlur;
+import io.imgorigin.processing.filter.SharpenStep;
+import io.imgorigin.processing.filter.UnsharpMask;
 import io.imgorigin.processing.flatten.FlattenStep;
 import io.imgorigin.processing.format.FormatStep;
 import io.imgorigin.processing.format.OutputFormats;
@@ -32,6 +40,7 @@ import io.imgorigin.processing.pipeline.ImageInspector;
 import io.imgorigin.processing.pipeline.ImagePipeline;
 import io.imgorigin.processing.pipeline.ProcessingContext;
 import io.imgorigin.processing.pipeline.ProcessingRequest;
+import io.imgorigin.processing.pipeline.ProcessingStep;
 import io.imgorigin.processing.pipeline.StageObserver;
 import io.imgorigin.processing.probe.Geometry;
 import io.imgorigin.processing.probe.HeaderReader;
@@ -67,20 +76,46 @@ public final class StandardPipeline {
 
     public static ImagePipeline assemble(Settings settings, StageObserver observer) {
         boolean nativeCodecs = settings.nativeCodecs();
-        return new ImagePipeline(List.of(
+        return new ImagePipeline(concat(List.of(
                 new ProbeStep(new HeaderReader(), settings.geometry(), settings.maxSourcePixels(), settings.maxFrames()),
                 new AdmitStep(settings.budget()),
                 new DecodeStep(nativeCodecs),
                 new ColorStep(new DefaultCmykProfile()),
                 new OrientStep(),
-                new FormatStep(settings.outputFormats()),
-                new ResizeStep(new Resizer(), new CropPlacer(new DetailFinder())),
-                new PadStep(),
-                new WatermarkStep(new Resizer()),
+                new FormatStep(settings.outputFormats())),
+                pixelSteps(settings),
+                List.of(
                 new FlattenStep(),
                 new EncodeStep(List.of(new JpegEncoder(nativeCodecs), new PngEncoder(), new WebpEncoder(),
-                        new AvifEncoder(settings.avifSpeed(), settings.avifQuality())))),
+                        new AvifEncoder(settings.avifSpeed(), settings.avifQuality()))))),
                 observer);
+    }
+
+    /**
+     * What happens to the decoded pixels between orientation (and the choice of format) and flattening,
+     * in SPEC order: trim, crop, rot, flip, resize with fit and g, blur, sharpen, contain padding and pad, wm.
+     * An animation runs these on each of its frames.
+     */
+    public static List<ProcessingStep> pixelSteps(Settings settings) {
+        return List.of(
+                new TrimStep(settings.geometry()),
+                new CropStep(),
+                new RotateStep(),
+                new FlipStep(),
+                new ResizeStep(new Resizer(), new CropPlacer(new DetailFinder())),
+                new BlurStep(new GaussianBlur()),
+                new SharpenStep(new UnsharpMask()),
+                new PadStep(),
+                new WatermarkStep(new Resizer()));
+    }
+
+    @SafeVarargs
+    private static List<ProcessingStep> concat(List<? extends ProcessingStep>... parts) {
+        List<ProcessingStep> steps = new java.util.ArrayList<>();
+        for (List<? extends ProcessingStep> part : parts) {
+            steps.addAll(part);
+        }
+        return List.copyOf(steps);
     }
 
     /**

@@ -24,10 +24,12 @@ import io.imgorigin.codec.svg.SvgRenderer;
 public final class DecodeStep implements ProcessingStep {
 
     private final ImageIoDecoder decoder;
+    private final boolean nativeCodecs;
 
     /** @param nativeCodecs whether ImageIO readers backed by native code (libjpeg-turbo) may be used */
     public DecodeStep(boolean nativeCodecs) {
         this.decoder = new ImageIoDecoder(nativeCodecs);
+        this.nativeCodecs = nativeCodecs;
     }
 
     @Override
@@ -39,6 +41,9 @@ public final class DecodeStep implements ProcessingStep {
     public void apply(ProcessingContext context) {
         if (context.sourceFormat() == SourceFormat.SVG) {
             renderSvg(context);
+            return;
+        }
+        if (nativeCodecs && context.sourceFormat() == SourceFormat.JPEG && JpegRegionDecode.decode(decoder, context)) {
             return;
         }
         Dimension source = new Dimension(context.storedWidth(), context.storedHeight());
@@ -74,13 +79,19 @@ public final class DecodeStep implements ProcessingStep {
 
     /**
      * An SVG is drawn as a vector straight at the plan's scaled size (an SVG has no orientation), so the
-     * resize step has nothing left to scale, only a cover crop to cut.
+     * resize step has nothing left to scale, only a cover crop to cut; with a trim or crop it is drawn at
+     * its own size, which those cut.
      */
     private static void renderSvg(ProcessingContext context) {
         ResizePlan plan = context.plan();
+        // Trim and crop cut by pixel coordinates of the image's own size; a quarter turn swaps the sides.
+        boolean cuts = plan.edits().trim() != null || plan.edits().crop() != null;
+        boolean swapped = plan.edits().swapsSides();
+        int width = cuts ? context.storedWidth() : swapped ? plan.scaledHeight() : plan.scaledWidth();
+        int height = cuts ? context.storedHeight() : swapped ? plan.scaledWidth() : plan.scaledHeight();
         try {
             context.image(SvgRenderer.render(context.source(), context.storedWidth(), context.storedHeight(),
-                    plan.scaledWidth(), plan.scaledHeight()));
+                    width, height));
         } catch (SvgException e) {
             throw new UnusableImageException("the SVG image could not be rendered: " + e.getMessage(), e);
         }

@@ -11,7 +11,7 @@ import io.imgorigin.processing.resize.Resizer;
  * detail to work with. Where the resizer would average blocks of the decoded image before that (more
  * than a 3× reduction left, see {@link Resizer#blockFactor}), the decoder may do that reduction itself.
  */
-public record ShrinkOnLoad(Dimension source, Dimension scaled) {
+public record ShrinkOnLoad(Dimension source, Dimension scaled, int halving) {
 
     /**
      * A decoded side stays below this multiple of the scaled side: the scaling readers keep twice it, and
@@ -22,14 +22,42 @@ public record ShrinkOnLoad(Dimension source, Dimension scaled) {
     private static final int MARGIN = 2;
     private static final int LARGEST_HALVING = 8;
 
+    /** The reduction chosen by the rule above. */
+    public ShrinkOnLoad(Dimension source, Dimension scaled) {
+        this(source, scaled, 0);
+    }
+
+    /**
+     * Exactly 1/{@code halving} for a DCT-scaling reader and no reduction for the others, where a step cuts
+     * the decoded image at coordinates that must fall on whole pixels.
+     */
+    static ShrinkOnLoad halvedBy(Dimension source, int halving) {
+        return new ShrinkOnLoad(source, source, halving);
+    }
+
+    /** The power of two, at most 8, that {@link #halvings()} decodes at on both sides. */
+    int largestHalving() {
+        return Math.min(halvingOf(source.width, scaled.width), halvingOf(source.height, scaled.height));
+    }
+
     /** No reduction: the whole source is decoded (the first frame of an animation, placed on its canvas). */
     static ShrinkOnLoad none(Dimension source) {
         return new ShrinkOnLoad(source, source);
     }
 
+    /**
+     * The reduction the plan allows. A pending trim or crop cuts the full-size image by pixel coordinates,
+     * so the source is then decoded whole and at full size (a crop of a JPEG has its own path, see
+     * {@code DecodeStep}); a quarter turn of {@code rot} swaps the sides the scaled size refers to, as a
+     * transposing orientation does.
+     */
     static ShrinkOnLoad of(ResizePlan plan, Dimension source, boolean transposed) {
-        int scaledWidth = transposed ? plan.scaledHeight() : plan.scaledWidth();
-        int scaledHeight = transposed ? plan.scaledWidth() : plan.scaledHeight();
+        if (plan.edits().trim() != null || plan.edits().crop() != null) {
+            return none(source);
+        }
+        boolean swapped = transposed != plan.edits().swapsSides();
+        int scaledWidth = swapped ? plan.scaledHeight() : plan.scaledWidth();
+        int scaledHeight = swapped ? plan.scaledWidth() : plan.scaledHeight();
         return new ShrinkOnLoad(source, new Dimension(scaledWidth, scaledHeight));
     }
 
@@ -39,6 +67,9 @@ public record ShrinkOnLoad(Dimension source, Dimension scaled) {
      * bound matters only for reductions between 3× and 4×, where the resizer would average 2×2 blocks.
      */
     Dimension anySize() {
+        if (halving > 0) {
+            return source;
+        }
         return new Dimension(anySizeSide(source.width, scaled.width), anySizeSide(source.height, scaled.height));
     }
 
@@ -49,6 +80,9 @@ public record ShrinkOnLoad(Dimension source, Dimension scaled) {
      * averaging on a quarter of the pixels. Between 3× and 4× of a full decode that is the 1/2 decode itself.
      */
     Dimension halvings() {
+        if (halving > 0) {
+            return new Dimension(Math.ceilDiv(source.width, halving), Math.ceilDiv(source.height, halving));
+        }
         return new Dimension(halvingsSide(source.width, scaled.width), halvingsSide(source.height, scaled.height));
     }
 
@@ -57,11 +91,15 @@ public record ShrinkOnLoad(Dimension source, Dimension scaled) {
     }
 
     private static int halvingsSide(int source, int scaled) {
+        return kept(source, scaled, halvingOf(source, scaled));
+    }
+
+    private static int halvingOf(int source, int scaled) {
         int halving = 1;
         while (halving < LARGEST_HALVING && (double) source / (2 * halving) >= (double) MARGIN * scaled) {
             halving *= 2;
         }
-        return kept(source, scaled, halving);
+        return halving;
     }
 
     /**

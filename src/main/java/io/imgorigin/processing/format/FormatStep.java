@@ -1,6 +1,7 @@
 package io.imgorigin.processing.format;
 
 import io.imgorigin.options.FormatRequest;
+import io.imgorigin.options.InvalidOptionException;
 import io.imgorigin.processing.pipeline.OutputFormat;
 import io.imgorigin.processing.pipeline.ProcessingContext;
 import io.imgorigin.processing.pipeline.ProcessingStep;
@@ -41,6 +42,7 @@ public final class FormatStep implements ProcessingStep {
             case PNG -> OutputFormat.PNG;
             case WEBP -> OutputFormat.WEBP;
             case AVIF -> OutputFormat.AVIF;
+            case GIF -> throw new InvalidOptionException("f", "gif output is not available on this server");
             case AUTO -> context.request().autoFormat() != null && formats.writes(context.request().autoFormat())
                     ? context.request().autoFormat()
                     : byAlpha(context);

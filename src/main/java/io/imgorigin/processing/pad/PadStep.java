@@ -4,6 +4,7 @@ import io.imgorigin.processing.pipeline.PixelBuffer;
 
 import java.awt.image.BufferedImage;
 
+import io.imgorigin.options.Padding;
 import io.imgorigin.options.Rgba;
 import io.imgorigin.processing.pipeline.OutputFormat;
 import io.imgorigin.processing.pipeline.ProcessingContext;
@@ -11,9 +12,9 @@ import io.imgorigin.processing.pipeline.ProcessingStep;
 import io.imgorigin.processing.pipeline.ResizePlan;
 
 /**
- * {@code fit=contain}: centres the scaled image on a canvas of the output size filled with {@code bg}.
- * A translucent {@code bg} makes the canvas transparent where the output keeps alpha; JPEG gets the
- * colour only.
+ * {@code fit=contain} and {@code pad}: centres the scaled image on a canvas of the output size, then adds
+ * the {@code pad} margins, all of it filled with {@code bg}. A translucent {@code bg} makes the canvas
+ * transparent where the output keeps alpha; JPEG gets the colour only.
  */
 public final class PadStep implements ProcessingStep {
 
@@ -25,7 +26,8 @@ public final class PadStep implements ProcessingStep {
     @Override
     public void apply(ProcessingContext context) {
         ResizePlan plan = context.plan();
-        if (plan.finish() != ResizePlan.Finish.PAD) {
+        Padding pad = plan.pad();
+        if (plan.finish() != ResizePlan.Finish.PAD && pad.isNone()) {
             return;
         }
         Rgba background = context.request().options().background();
@@ -33,10 +35,10 @@ public final class PadStep implements ProcessingStep {
         boolean alpha = context.hasAlpha() || keepsAlpha && !background.opaque();
         int fill = keepsAlpha ? background.argb() : 0xFF000000 | background.argb();
         PixelBuffer image = PixelBuffer.of(context.image());
-        PixelBuffer canvas = PixelBuffer.allocate(plan.outputWidth(), plan.outputHeight(), alpha);
+        PixelBuffer canvas = PixelBuffer.allocate(plan.paddedWidth(), plan.paddedHeight(), alpha);
         java.util.Arrays.fill(canvas.data(), fill);
-        int left = (plan.outputWidth() - image.width()) / 2;
-        int top = (plan.outputHeight() - image.height()) / 2;
+        int left = pad.left() + (plan.outputWidth() - image.width()) / 2;
+        int top = pad.top() + (plan.outputHeight() - image.height()) / 2;
         int opaque = image.alpha() ? 0 : 0xFF000000;
         for (int y = 0; y < image.height(); y++) {
             int from = image.index(0, y);

@@ -1,12 +1,23 @@
 package io.imgorigin.processing.probe;
 
+import io.imgorigin.processing.pipeline.EditPlan;
+import io.imgorigin.processing.pipeline.Region;
 import io.imgorigin.processing.pipeline.ResizePlan;
+import io.imgorigin.processing.pipeline.UnusableImageException;
 
+import io.imgorigin.options.Crop;
+import io.imgorigin.options.Edits;
 import io.imgorigin.options.Fit;
 import io.imgorigin.options.ImageOptions;
 import io.imgorigin.options.InvalidOptionException;
+import io.imgorigin.options.Padding;
 
-/** SPEC section 2 "Geometry": from an upright source size and the options to a {@link ResizePlan}. */
+/**
+ * SPEC section 2 "Geometry": from an upright source size and the options to a {@link ResizePlan}. The
+ * edits come first: {@code crop} (clipped to the image), then {@code rot}, whose result is the W×H that
+ * {@code w}, {@code h} and {@code fit} see; {@code pad} adds its margins to the output. Where {@code trim}
+ * is asked for, the plan is provisional until the trim step plans again with {@link #planTrimmed}.
+ */
 public final class Geometry {
 
     private final int maxOutputDimension;
@@ -15,7 +26,51 @@ public final class Geometry {
         this.maxOutputDimension = maxOutputDimension;
     }
 
+    /** The plan for an upright source of this size, every edit still to do. */
     public ResizePlan plan(int sourceWidth, int sourceHeight, ImageOptions options) {
+        return plan(sourceWidth, sourceHeight, options, options.edits().trim());
+    }
+
+    /** The plan for the image the trim step left, of this size: the other edits still to do. */
+    public ResizePlan planTrimmed(int trimmedWidth, int trimmedHeight, ImageOptions options) {
+        return plan(trimmedWidth, trimmedHeight, options, null);
+    }
+
+    private ResizePlan plan(int sourceWidth, int sourceHeight, ImageOptions options, Integer trim) {
+        Edits edits = options.edits();
+        Region crop = edits.crop() == null ? null : clip(edits.crop(), sourceWidth, sourceHeight);
+        int width = crop == null ? sourceWidth : crop.width();
+        int height = crop == null ? sourceHeight : crop.height();
+        EditPlan editPlan = new EditPlan(trim, crop, edits.rotation(), edits.flip() != null && edits.flip().horizontal(),
+                edits.flip() != null && edits.flip().vertical());
+        if (editPlan.swapsSides()) {
+            int swap = width;
+            width = height;
+            height = swap;
+        }
+        Padding pad = options.targetPadding();
+        ResizePlan resize = resize(width, height, options);
+        ResizePlan plan = new ResizePlan(resize.sourceWidth(), resize.sourceHeight(), resize.scaledWidth(),
+                resize.scaledHeight(), resize.outputWidth(), resize.outputHeight(), resize.finish(), editPlan, pad);
+        if (!pad.isNone() && (plan.paddedWidth() > maxOutputDimension || plan.paddedHeight() > maxOutputDimension)) {
+            throw new InvalidOptionException("pad", "with 'pad' the output would be " + plan.paddedWidth() + "×"
+                    + plan.paddedHeight() + " pixels; each side may be at most " + maxOutputDimension);
+        }
+        return plan;
+    }
+
+    /** The part of the crop region inside the image; a region wholly outside it cannot be served (422). */
+    static Region clip(Crop crop, int width, int height) {
+        if (crop.x() >= width || crop.y() >= height) {
+            throw new UnusableImageException("crop=" + crop.x() + "," + crop.y() + "," + crop.width() + ","
+                    + crop.height() + " lies wholly outside the " + width + "×" + height + " image");
+        }
+        long right = Math.min(width, (long) crop.x() + crop.width());
+        long bottom = Math.min(height, (long) crop.y() + crop.height());
+        return new Region(crop.x(), crop.y(), (int) (right - crop.x()), (int) (bottom - crop.y()));
+    }
+
+    private ResizePlan resize(int sourceWidth, int sourceHeight, ImageOptions options) {
         Integer tw = options.targetWidth();
         Integer th = options.targetHeight();
         long w = sourceWidth;

@@ -33,7 +33,8 @@ public final class ResizeStep implements ProcessingStep {
         BufferedImage image = context.image();
         CropWindow window = plan.finish() == ResizePlan.Finish.CROP
                 ? placer.place(image, plan.scaledWidth(), plan.scaledHeight(), plan.outputWidth(),
-                        plan.outputHeight(), context.request().options().gravity())
+                        plan.outputHeight(), context.request().options().gravity(),
+                        context.request().options().edits().focalPoint())
                 : CropWindow.whole(plan.scaledWidth(), plan.scaledHeight());
         context.image(resizer.resize(image, context.extent(), plan.scaledWidth(), plan.scaledHeight(), window));
         context.extent(null);

@@ -3,12 +3,16 @@ package io.imgorigin.processing.format;
 import io.imgorigin.processing.pipeline.Contexts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.imgorigin.options.FormatRequest;
 import io.imgorigin.options.Gravity;
+import io.imgorigin.options.InvalidOptionException;
 import io.imgorigin.options.Rgba;
 import io.imgorigin.processing.pipeline.OutputFormat;
 import io.imgorigin.processing.pipeline.ProcessingContext;
@@ -45,5 +49,16 @@ class FormatStepTest {
         new FormatStep().apply(context);
 
         assertThat(context.outputFormat()).isEqualTo(expected);
+    }
+
+    @Test
+    void gifOutputIsRefusedUntilAnEncoderIsThere() {
+        ProcessingContext context = Contexts.context(Contexts.options(FormatRequest.GIF, Gravity.CENTER, Rgba.WHITE), false);
+        context.sourceFormat(SourceFormat.GIF);
+
+        assertThatThrownBy(() -> new FormatStep().apply(context))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage("gif output is not available on this server")
+                .satisfies(e -> assertThat(((InvalidOptionException) e).option()).isEqualTo("f"));
     }
 }
