@@ -15,12 +15,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
+import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -184,7 +185,7 @@ class BrowserDecodeHttpTest {
      */
     private static BufferedImage photoLike(int width, int height, boolean alpha) {
         BufferedImage image = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-        java.util.SplittableRandom random = new java.util.SplittableRandom(13);
+        SplittableRandom random = new SplittableRandom(13);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int r = 40 + 170 * x / Math.max(1, width) + random.nextInt(16);
