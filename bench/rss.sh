@@ -3,12 +3,14 @@
 #   (a) 4 concurrent requests on a 12 MP JPEG: peak RSS must stay within RSS_LIMIT_A_MB (512).
 #   (b) 24 concurrent requests on a 24 MP JPEG: only 200, or 503 with Retry-After; some 200s; the
 #       service is alive and answers afterwards; peak RSS at most RSS_LIMIT_B_MB (1535, i.e. below 1.5 GB).
+#   (c) 4 concurrent f=avif&w=2000 on the 12 MP JPEG: only 200 and 503 with Retry-After, some 200s, peak RSS
+#       at most RSS_LIMIT_C_MB (768); the AVIF encoder's native memory is what this one adds.
 # Every request asks for a different width, so nothing is coalesced. Exits non-zero on any violation.
 #
 #   IMGORIGIN_JAR   the service jar (default target/imgorigin.jar)
 #   RSS_XMX         heap of the service (default 384m); JAVA_OPTS adds JVM options
 #   RSS_DURATION    seconds of load per check (default 20)
-#   CHECKS          "a b" (default), or one of them
+#   CHECKS          "a b c" (default), or some of them
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -16,7 +18,8 @@ RSS_XMX=${RSS_XMX:-384m}
 RSS_DURATION=${RSS_DURATION:-20}
 RSS_LIMIT_A_MB=${RSS_LIMIT_A_MB:-512}
 RSS_LIMIT_B_MB=${RSS_LIMIT_B_MB:-1535}
-CHECKS=${CHECKS:-a b}
+RSS_LIMIT_C_MB=${RSS_LIMIT_C_MB:-768}
+CHECKS=${CHECKS:-a b c}
 FAILURES=()
 ROWS=""
 
@@ -55,15 +58,16 @@ fail() {
     echo "VIOLATION: $1" >&2
 }
 
-# check NAME KEY CONNECTIONS LIMIT_MB
+# check NAME KEY CONNECTIONS LIMIT_MB [QUERY WIDTH TYPE]: QUERY (e.g. "f=avif&") comes before w=, and the
+# widths run from WIDTH (default 400) up.
 check() {
-    local name=$1 key=$2 connections=$3 limit=$4
+    local name=$1 key=$2 connections=$3 limit=$4 query=${5:-} width=${6:-400} type=${7:-image/jpeg}
     local size expected
     size=$(image_size "$WORK/images/$key" || true)
-    expected=$([[ -n $size ]] && expected_size_for_width "$size" 400 || true)
+    expected=$([[ -n $size ]] && expected_size_for_width "$size" "$width" || true)
 
     start_imgorigin "$RSS_XMX"
-    check_response "check $name" "$IMGORIGIN_URL/$key?w=400" image/jpeg "$expected" >/dev/null
+    check_response "check $name" "$IMGORIGIN_URL/$key?${query}w=$width" "$type" "$expected" >/dev/null
     local idle_mb
     idle_mb=$(rss_mb "$IMGORIGIN_PID")
     reset_peak_rss "$IMGORIGIN_PID" || log "cannot reset VmHWM; the peak includes start-up"
@@ -74,7 +78,7 @@ check() {
     STARTED_PIDS+=("$sampler")
     log "check $name: $connections connections on $key for ${RSS_DURATION}s"
     local out=$WORK/wrk-$name.out
-    run_wrk "$out" "$IMGORIGIN_URL" "/$key?w=" 400 200 "${RSS_DURATION}s" 2 "$connections" 1
+    run_wrk "$out" "$IMGORIGIN_URL" "/$key?${query}w=" "$width" 200 "${RSS_DURATION}s" 2 "$connections" 1
     touch "$sampled.stop"
     wait "$sampler" || true
 
@@ -98,7 +102,7 @@ check() {
     [[ $alive == yes ]] && answers=$(answers_after_load "$key")
     [[ $alive == no || $answers == yes ]] || fail "$name: the service does not answer after the load"
 
-    ROWS+="| $name | $key, $connections concurrent, ${RSS_DURATION}s | ${ok:-0} | ${busy:-0} | $((${other:-0} + ${busy_bare:-0} + sockets)) | $idle_mb | $peak ($sampled_peak sampled) | $limit | $alive / $answers |"$'\n'
+    ROWS+="| $name | $key${query:+ ${query%&}}, $connections concurrent, ${RSS_DURATION}s | ${ok:-0} | ${busy:-0} | $((${other:-0} + ${busy_bare:-0} + sockets)) | $idle_mb | $peak ($sampled_peak sampled) | $limit | $alive / $answers |"$'\n'
     stop_imgorigin
 }
 
@@ -120,6 +124,7 @@ main() {
 
     [[ " $CHECKS " == *" a "* ]] && check "a (issue 3)" photo-12mp.jpg 4 "$RSS_LIMIT_A_MB"
     [[ " $CHECKS " == *" b "* ]] && check "b (issue 4)" photo-24mp.jpg 24 "$RSS_LIMIT_B_MB"
+    [[ " $CHECKS " == *" c "* ]] && check "c (issue 13, AVIF)" photo-12mp.jpg 4 "$RSS_LIMIT_C_MB" "f=avif&" 2000 image/avif
 
     local report=$RESULTS_DIR/rss.md
     {
@@ -130,7 +135,7 @@ main() {
         printf '%s' "$ROWS"
         echo
         echo "Peak RSS is the kernel's VmHWM, reset after start-up and one checked request, read after the load;"
-        echo "\"sampled\" is the highest VmRSS seen every 100 ms. Load: \`wrk -t2 -c<N>\`, widths 400..599 in turn, so"
+        echo "\"sampled\" is the highest VmRSS seen every 100 ms. Load: \`wrk -t2 -c<N>\`, widths 400..599 (c: 2000..2199) in turn, so"
         echo "no two requests in flight ask for the same transform. Fresh service per check."
         echo
         echo "Sources:"

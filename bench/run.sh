@@ -21,7 +21,7 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-4}
 SPREAD=${SPREAD:-8}
 IMGORIGIN_XMX=${IMGORIGIN_XMX:-1g}
-SCENARIOS=${SCENARIOS:-1 2 3 4}
+SCENARIOS=${SCENARIOS:-1 2 3 4 5}
 ORIGINS=${ORIGINS:-imgorigin sharp}
 
 # number | title | key | query before w | width | content type
@@ -30,6 +30,7 @@ SCENARIO_TABLE=(
     "2|2.5K JPEG → WebP w=400|photo-2.5k.jpg|f=webp&q=80|400|image/webp"
     "3|12 MP JPEG → JPEG w=1200|photo-12mp.jpg|f=jpeg&q=80|1200|image/jpeg"
     "4|PNG α 1.5K → PNG w=300|alpha-1.5k.png|f=png|300|image/png"
+    "5|2.7K JPEG → AVIF w=400|photo-2.5k.jpg|f=avif|400|image/avif"
 )
 
 origin_pid() {
@@ -189,7 +190,8 @@ main() {
         printf '%s' "$sources"
         echo
         echo "Settings: imgorigin \`-Xms$IMGORIGIN_XMX -Xmx$IMGORIGIN_XMX${JAVA_OPTS:+ $JAVA_OPTS}\`; sharp origin: one Node process, $(sed -n 's/.*(\(.*\))$/\1/p' "$WORK/sharp-origin.log" 2>/dev/null | head -n 1), MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2};"
-        echo "the sharp origin encodes JPEG progressive without mozjpeg, WebP at effort 4, PNG with sharp's defaults."
+        echo "the sharp origin encodes JPEG progressive without mozjpeg, WebP at effort 4, PNG with sharp's defaults,"
+        echo "AVIF without q at sharp's defaults (quality 50, effort 4); imgorigin's AVIF without q is at its own defaults."
         echo "wrk, S3Proxy and both origins share the machine."
         echo
         echo "Machine:"

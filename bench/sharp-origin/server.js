@@ -30,10 +30,10 @@ const config = {
   defaultQuality: 80,
 };
 
-const FORMATS = { jpeg: 'jpeg', jpg: 'jpeg', png: 'png', webp: 'webp' };
+const FORMATS = { jpeg: 'jpeg', jpg: 'jpeg', png: 'png', webp: 'webp', avif: 'avif' };
 const FITS = new Set(['cover', 'contain', 'inside', 'fill']);
 const OPTIONS = new Set(['w', 'h', 'f', 'q', 'fit']);
-const CONTENT_TYPES = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+const CONTENT_TYPES = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif' };
 
 class HttpError extends Error {
   constructor(status, message) {
@@ -57,9 +57,12 @@ function parseOptions(searchParams) {
     switch (name) {
       case 'w': options.width = boundedInt(name, value, 1, config.maxDimension); break;
       case 'h': options.height = boundedInt(name, value, 1, config.maxDimension); break;
-      case 'q': options.quality = boundedInt(name, value, 1, 100); break;
+      case 'q':
+        options.quality = boundedInt(name, value, 1, 100);
+        options.qualityGiven = true;
+        break;
       case 'f':
-        if (!(value in FORMATS)) throw new HttpError(400, 'f must be jpeg, jpg, png or webp');
+        if (!(value in FORMATS)) throw new HttpError(400, 'f must be jpeg, jpg, png, webp or avif');
         options.format = FORMATS[value];
         break;
       case 'fit':
@@ -113,6 +116,9 @@ async function transform(original, options) {
     image.flatten({ background: '#ffffff' }).jpeg({ quality: options.quality, progressive: true, mozjpeg: false });
   } else if (format === 'webp') {
     image.webp({ quality: options.quality, effort: 4 });
+  } else if (format === 'avif') {
+    // Without q, sharp's own AVIF defaults (quality 50, effort 4), as a sharp user would get them.
+    image.avif(options.qualityGiven ? { quality: options.quality } : {});
   } else {
     image.png();
   }

@@ -1,5 +1,6 @@
 package io.imgorigin.processing.admit;
 
+import io.imgorigin.processing.pipeline.OutputFormat;
 import io.imgorigin.processing.pipeline.ProcessingContext;
 import io.imgorigin.processing.pipeline.ProcessingStep;
 
@@ -11,6 +12,8 @@ import io.imgorigin.processing.pipeline.ResizePlan;
  * before any pixel is decoded. The estimate covers the decoded image (bounded by shrink-on-load, never
  * more than the source) with the copies that colour conversion and orientation may make, and the
  * output-sized canvases of resize, pad and flatten (a cover crop resamples only the region it keeps).
+ * When the answer may be AVIF, it also covers the AV1 encoder's native working memory, which is outside the
+ * heap but grows with the output as much as the heap's canvases do.
  */
 public final class AdmitStep implements ProcessingStep {
 
@@ -18,6 +21,12 @@ public final class AdmitStep implements ProcessingStep {
     private static final long DECODE_COPIES = 3;
     private static final long OUTPUT_COPIES = 3;
     private static final long DECODE_OVER_SCALED = (long) ShrinkOnLoad.DECODED_SIDE_BOUND * ShrinkOnLoad.DECODED_SIDE_BOUND;
+    /**
+     * libheif with libaom, one thread: resident memory an encode adds, per output pixel and at least; an upper
+     * fit to the growth measured at 0.1 to 4.5 MP (bench/README.md, "AVIF encoder memory").
+     */
+    static final long AVIF_ENCODER_BYTES_PER_PIXEL = 40;
+    static final long AVIF_ENCODER_BASE_BYTES = 16L << 20;
 
     private final MemoryBudget budget;
 
@@ -42,7 +51,35 @@ public final class AdmitStep implements ProcessingStep {
         long outputPixels = (long) plan.outputWidth() * plan.outputHeight();
         long decodedPixels = Math.min(sourcePixels, saturatedMultiply(scaledPixels, DECODE_OVER_SCALED));
         long pixels = saturatedMultiply(decodedPixels, DECODE_COPIES) + saturatedMultiply(outputPixels, OUTPUT_COPIES);
-        return saturatedMultiply(pixels, BYTES_PER_PIXEL);
+        long bytes = saturatedMultiply(pixels, BYTES_PER_PIXEL);
+        if (mayWriteAvif(context)) {
+            bytes = saturatedAdd(bytes, avifEncoderBytes(outputPixels));
+        }
+        return bytes;
+    }
+
+    /** The AV1 encoder's native memory for an output of that many pixels. */
+    static long avifEncoderBytes(long outputPixels) {
+        return saturatedAdd(AVIF_ENCODER_BASE_BYTES, saturatedMultiply(outputPixels, AVIF_ENCODER_BYTES_PER_PIXEL));
+    }
+
+    /**
+     * Whether the format step may choose AVIF: asked for by name, chosen for {@code f=auto} from the Accept
+     * header, or the source's own format. The format step runs after the decode, so this is decided here from
+     * the same inputs; where AVIF cannot be written the estimate is merely cautious.
+     */
+    static boolean mayWriteAvif(ProcessingContext context) {
+        return switch (context.request().options().format()) {
+            case AVIF -> true;
+            case AUTO -> context.request().autoFormat() == OutputFormat.AVIF;
+            case ORIGINAL -> context.sourceFormat() != null && context.sourceFormat().sameOutput() == OutputFormat.AVIF;
+            default -> false;
+        };
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     private static long saturatedMultiply(long a, long b) {
