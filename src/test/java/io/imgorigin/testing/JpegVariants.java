@@ -1,9 +1,14 @@
 package io.imgorigin.testing;
 
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Random;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -41,6 +46,28 @@ public final class JpegVariants {
     private static final String FORMAT = "javax_imageio_jpeg_image_1.0";
 
     private JpegVariants() {
+    }
+
+    /**
+     * A picture with the structure of a photo: a sky-like vertical gradient over most of it, a darker ground,
+     * and soft-edged shapes of random colours, so blocks differ and the entropy-coded data is not trivial.
+     */
+    public static BufferedImage photoLike(int width, int height, long seed) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setPaint(new GradientPaint(0, 0, new Color(0x3070C0), 0, height * 0.7f, new Color(0x90B8E0)));
+        g.fillRect(0, 0, width, height);
+        g.setPaint(new GradientPaint(0, height * 0.7f, new Color(0x506030), 0, height, new Color(0x303818)));
+        g.fillRect(0, (int) (height * 0.7), width, height - (int) (height * 0.7));
+        Random random = new Random(seed);
+        for (int i = 0; i < 40; i++) {
+            g.setColor(new Color(random.nextInt(0x1000000)));
+            int size = Math.max(4, Math.min(width, height) / 12);
+            g.fillOval(random.nextInt(width), random.nextInt(height), size + random.nextInt(size), size + random.nextInt(size));
+        }
+        g.dispose();
+        return image;
     }
 
     public static byte[] encode(BufferedImage rgb, Kind kind) {
