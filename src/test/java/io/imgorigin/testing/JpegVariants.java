@@ -70,7 +70,15 @@ public final class JpegVariants {
         return image;
     }
 
-    public static byte[] encode(BufferedImage rgb, Kind kind) {
+    public static byte[] encode(BufferedImage image, Kind kind) {
+        BufferedImage rgb = image;
+        if (image.getType() != BufferedImage.TYPE_INT_RGB) {
+            // The encoder takes three components; an alpha channel would make it write four.
+            rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = rgb.createGraphics();
+            g.drawImage(image, 0, 0, null);
+            g.dispose();
+        }
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         try {
             ImageWriteParam param = writer.getDefaultWriteParam();
