@@ -39,7 +39,7 @@ public final class DcImageReader {
     public record DcImage(int width, int height, int[] rgb) {
     }
 
-    static final int SAMPLED_ROWS = 48;
+    static final int SAMPLED_ROWS = 32;
 
     private static final int MAX_COMPONENT_SAMPLING = 4;
     private static final int MAX_BLOCKS_PER_MCU = 10;

@@ -6,7 +6,7 @@ package io.imgorigin.codec.jpeg;
  */
 final class HuffmanTable {
 
-    static final int LOOKAHEAD = 9;
+    static final int LOOKAHEAD = 12;
     private static final int MAX_LENGTH = 16;
     private static final int MAX_SYMBOLS = 256;
 
