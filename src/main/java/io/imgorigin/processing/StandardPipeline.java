@@ -31,6 +31,7 @@ import io.imgorigin.processing.flatten.FlattenStep;
 import io.imgorigin.processing.format.FormatStep;
 import io.imgorigin.processing.format.OutputFormats;
 import io.imgorigin.processing.info.ColoursStep;
+import io.imgorigin.processing.info.DcDecodeStep;
 import io.imgorigin.processing.info.DescribeStep;
 import io.imgorigin.processing.info.PreviewDecodeStep;
 import io.imgorigin.processing.orient.OrientStep;
@@ -127,8 +128,9 @@ public final class StandardPipeline {
                 new ProbeStep(new HeaderReader(), settings.geometry(), settings.maxSourcePixels(), settings.maxFrames()),
                 new DescribeStep(),
                 new AdmitStep(settings.budget()),
-                new PreviewDecodeStep(new DecodeStep(settings.nativeCodecs()), new ColorStep(new DefaultCmykProfile()),
-                        settings.geometry()),
+                new PreviewDecodeStep(new DecodeStep(settings.nativeCodecs()),
+                        new DcDecodeStep(new DecodeStep(settings.nativeCodecs()), settings.maxSourcePixels()),
+                        new ColorStep(new DefaultCmykProfile()), settings.geometry()),
                 new OrientStep(),
                 new ColoursStep()),
                 observer);

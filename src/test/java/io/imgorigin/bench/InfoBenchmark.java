@@ -18,14 +18,25 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import io.imgorigin.codec.jpeg.DcImageReader;
 import io.imgorigin.processing.StandardPipelineAccess;
-import io.imgorigin.processing.pipeline.ImageInfo;
+import io.imgorigin.testing.JpegVariants;
 
 /**
  * {@code info=true}'s processing (probe, small decode, colours) on a 12 MP camera JPEG
- * (corpus orientation/bimg_test_exif_full.jpg, 4032×3024 with a 160×120 EXIF preview), as it is
- * ({@code preview}) and with its EXIF block removed ({@code noPreview}, decoded at 1/8). Single-threaded, so the
- * time per operation is its CPU time. Run with
+ * (corpus orientation/bimg_test_exif_full.jpg: 4032×3024, baseline 4:2:0 with a restart marker every MCU row,
+ * a 160×120 EXIF preview) and on its pixels written again in other kinds of JPEG:
+ * <ul>
+ * <li>{@code preview}: as it is; the EXIF preview is decoded.</li>
+ * <li>{@code noPreview}: its EXIF block removed; a sample of its restart intervals is read for DC values.</li>
+ * <li>{@code progressive420}, {@code progressive444}: progressive (the JDK encoder's script), quality 90; the
+ * first DC scan is read.</li>
+ * <li>{@code baseline444rst}: baseline 4:4:4, a restart marker every MCU row, quality 90; sampled.</li>
+ * <li>{@code baseline420}: baseline 4:2:0 without restart markers, quality 90: libjpeg-turbo at 1/8, as
+ * before, and {@code baseline420dc} the same file read in full by the DC reader, for comparison.</li>
+ * </ul>
+ * Single-threaded, so the time per call is its CPU time on an otherwise idle machine (InfoCpuHttpTest counts
+ * CPU time itself). Run with
  * {@code java -cp target/test-classes:target/classes:<test classpath> org.openjdk.jmh.Main InfoBenchmark}
  * ({@code -Dimgorigin.test.corpus=...} to point at the corpus elsewhere than ../shared/corpus).
  */
@@ -37,7 +48,8 @@ import io.imgorigin.processing.pipeline.ImageInfo;
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
 public class InfoBenchmark {
 
-    @Param({"preview", "noPreview"})
+    @Param({"preview", "noPreview", "progressive420", "progressive444", "baseline444rst", "baseline420",
+            "baseline420dc"})
     public String source;
 
     private byte[] jpeg;
@@ -46,12 +58,28 @@ public class InfoBenchmark {
     public void setUp() throws IOException {
         Path corpus = Path.of(System.getProperty("imgorigin.test.corpus", "../shared/corpus"));
         byte[] camera = Files.readAllBytes(corpus.resolve("orientation/bimg_test_exif_full.jpg"));
-        jpeg = source.equals("preview") ? camera : withoutApp1(camera);
+        jpeg = switch (source) {
+            case "preview" -> camera;
+            case "noPreview" -> withoutApp1(camera);
+            default -> JpegVariants.encode(StandardPipelineAccess.decodeUpright(withoutApp1(camera)), kind(source));
+        };
+    }
+
+    private static JpegVariants.Kind kind(String source) {
+        return switch (source) {
+            case "progressive420" -> new JpegVariants.Kind(true, true, 0, 0.9f);
+            case "progressive444" -> new JpegVariants.Kind(true, false, 0, 0.9f);
+            case "baseline444rst" -> new JpegVariants.Kind(false, false, 504, 0.9f);
+            case "baseline420", "baseline420dc" -> new JpegVariants.Kind(false, true, 0, 0.9f);
+            default -> throw new IllegalArgumentException(source);
+        };
     }
 
     @Benchmark
-    public ImageInfo inspect() {
-        return StandardPipelineAccess.inspect(jpeg);
+    public Object inspect() throws IOException {
+        return source.equals("baseline420dc")
+                ? DcImageReader.read(jpeg, Long.MAX_VALUE, DcImageReader.Coverage.FULL)
+                : StandardPipelineAccess.inspect(jpeg);
     }
 
     /** The JPEG without its APP1 segments (EXIF and XMP): the same pixels, no preview. */

@@ -20,6 +20,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageOutputStream;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 import io.imgorigin.processing.admit.MemoryBudget;
@@ -33,6 +34,7 @@ import io.imgorigin.processing.pipeline.UnsupportedImageException;
 import io.imgorigin.processing.pipeline.UnusableImageException;
 import io.imgorigin.processing.probe.Geometry;
 import io.imgorigin.testing.ExifJpegs;
+import io.imgorigin.testing.JpegVariants;
 import io.imgorigin.testing.TestImages;
 
 /** {@code info=true}: the header's facts and the colours of a small decode, for known files. */
@@ -174,6 +176,95 @@ class InspectorTest {
                 .isInstanceOf(UnusableImageException.class).hasMessageContaining("pixels");
         assertThatThrownBy(() -> inspect("not an image".getBytes()))
                 .isInstanceOf(UnsupportedImageException.class);
+    }
+
+    /**
+     * A JPEG without a preview whose DC coefficients can be read cheaply (progressive, or with restart
+     * markers) is described as the full decode describes the same picture: the reference is the picture as
+     * a baseline JPEG without restart markers, which libjpeg-turbo decodes at 1/8.
+     */
+    @Test
+    void theDcPathAgreesWithTheFullDecode() {
+        BufferedImage picture = JpegVariants.photoLike(1200, 1700, 16);
+        byte[] reference = JpegVariants.encode(picture, new JpegVariants.Kind(false, true, 0, 0.9f));
+        ImageInfo expected = inspect(reference);
+        int[] pictureMean = TestImages.meanRgb(TestImages.decode(reference), 0, 0, 1200, 1700);
+        int[] expectedHash = BlurHashDecoder.mean(BlurHashDecoder.decode(expected.blurhash(), 24, 34), 24, 0, 0, 24, 34);
+
+        for (JpegVariants.Kind kind : new JpegVariants.Kind[] {new JpegVariants.Kind(true, true, 0, 0.9f),
+                new JpegVariants.Kind(true, false, 0, 0.9f), new JpegVariants.Kind(false, true, 75, 0.9f),
+                new JpegVariants.Kind(false, false, 150, 0.9f)}) {
+            ImageInfo info = inspect(JpegVariants.encode(picture, kind));
+
+            assertThat(info.width()).isEqualTo(1200);
+            assertThat(info.height()).isEqualTo(1700);
+            for (int shift = 0; shift <= 16; shift += 8) {
+                assertThat(info.dominantColor() >> shift & 0xFF).as("%s dominant colour", kind)
+                        .isCloseTo(expected.dominantColor() >> shift & 0xFF, Offset.offset(4));
+            }
+            int[] hash = BlurHashDecoder.mean(BlurHashDecoder.decode(info.blurhash(), 24, 34), 24, 0, 0, 24, 34);
+            for (int c = 0; c < 3; c++) {
+                assertThat(hash[c]).as("%s BlurHash mean, channel %d", kind, c).isCloseTo(pictureMean[c], Offset.offset(10))
+                        .isCloseTo(expectedHash[c], Offset.offset(4));
+            }
+        }
+    }
+
+    @Test
+    void aRotatedProgressiveJpegIsDescribedAndColouredUpright() {
+        BufferedImage stored = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = stored.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, 320, 480);
+        g.setColor(Color.BLUE);
+        g.fillRect(320, 0, 320, 480);
+        g.dispose();
+        byte[] progressive = JpegVariants.encode(stored, new JpegVariants.Kind(true, true, 0, 0.9f));
+        // A preview of another shape is not used, so the colours come from the main image's DC coefficients.
+        ImageInfo info = inspect(ExifJpegs.withPreview(progressive, 6, TestImages.encode(filled(10, 10, 0), "jpeg")));
+
+        assertThat(info.width()).isEqualTo(480);
+        assertThat(info.height()).isEqualTo(640);
+        assertThat(info.orientation()).isEqualTo(6);
+        int[] pixels = BlurHashDecoder.decode(info.blurhash(), 30, 40);
+        int[] top = BlurHashDecoder.mean(pixels, 30, 0, 0, 30, 10);
+        int[] bottom = BlurHashDecoder.mean(pixels, 30, 0, 30, 30, 10);
+        assertThat(top[0]).as("red on top").isGreaterThan(top[2] + 100);
+        assertThat(bottom[2]).as("blue at the bottom").isGreaterThan(bottom[0] + 100);
+    }
+
+    @Test
+    void aCmykJpegIsColouredByTheFullDecoder() throws IOException {
+        byte[] cmyk = resource("/decode/cmyk.jpg");
+        ImageInfo info = inspect(cmyk);
+        BufferedImage decoded = StandardPipelineAccess.decodeUpright(cmyk);
+        int[] expected = TestImages.meanRgb(decoded, 0, 0, decoded.getWidth(), decoded.getHeight());
+
+        int[] hash = BlurHashDecoder.mean(BlurHashDecoder.decode(info.blurhash(), 32, 32), 32, 0, 0, 32, 32);
+        for (int c = 0; c < 3; c++) {
+            assertThat(hash[c]).as("channel %d", c).isCloseTo(expected[c], Offset.offset(10));
+        }
+    }
+
+    @Test
+    void aCorruptProgressiveJpegIsUnusable() {
+        byte[] progressive = JpegVariants.encode(JpegVariants.photoLike(300, 200, 3),
+                new JpegVariants.Kind(true, true, 0, 0.9f));
+        byte[] corrupt = progressive.clone();
+        // The first scan names a component the frame does not have.
+        int sos = indexOf(corrupt, (byte) 0xFF, (byte) 0xDA);
+        corrupt[sos + 5] = 9;
+
+        assertThatThrownBy(() -> inspect(corrupt)).isInstanceOf(UnusableImageException.class);
+    }
+
+    private static int indexOf(byte[] data, byte first, byte second) {
+        for (int i = 0; i + 1 < data.length; i++) {
+            if (data[i] == first && data[i + 1] == second) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not found");
     }
 
     static BufferedImage filled(int width, int height, int rgb) {

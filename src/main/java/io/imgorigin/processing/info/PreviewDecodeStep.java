@@ -10,23 +10,29 @@ import io.imgorigin.processing.pipeline.UnusableImageException;
 import io.imgorigin.processing.probe.Geometry;
 
 /**
- * The small decode an info request needs, with the image steps' decode and colour conversion. A JPEG's
- * entropy-coded data must be read in full even at libjpeg-turbo's smallest scale (1/8), which costs about
- * 3 ms of CPU per megapixel; a camera's or phone's JPEG carries a preview of about 160×120 in its EXIF
- * block, which decodes in a fraction of a millisecond. That preview is used when its aspect ratio is the
- * image's (within 2 %: some cameras letterbox it) and it decodes; otherwise the source itself is decoded,
- * shrunk on load. Orientation is left to the orient step: the preview is stored as the image is.
+ * The small decode an info request needs, with the image steps' colour conversion. A camera's or phone's JPEG
+ * carries a preview of about 160×120 in its EXIF block, which decodes in a fraction of a millisecond; it is
+ * used when its aspect ratio is the image's (within 2 %: some cameras letterbox it) and it decodes. Otherwise
+ * the source itself is decoded small ({@link DcDecodeStep}, or shrunk on load). Orientation is left to the
+ * orient step: the preview is stored as the image is.
  */
 public final class PreviewDecodeStep implements ProcessingStep {
 
     private static final double ASPECT_TOLERANCE = 0.02;
 
     private final ProcessingStep decode;
+    private final ProcessingStep sourceDecode;
     private final ProcessingStep color;
     private final Geometry geometry;
 
-    public PreviewDecodeStep(ProcessingStep decode, ProcessingStep color, Geometry geometry) {
+    /**
+     * @param decode       decodes the preview
+     * @param sourceDecode decodes the source, shrunk, where there is no preview to use
+     */
+    public PreviewDecodeStep(ProcessingStep decode, ProcessingStep sourceDecode, ProcessingStep color,
+            Geometry geometry) {
         this.decode = decode;
+        this.sourceDecode = sourceDecode;
         this.color = color;
         this.geometry = geometry;
     }
@@ -43,7 +49,7 @@ public final class PreviewDecodeStep implements ProcessingStep {
                 && decodedPreview(context, preview)) {
             return;
         }
-        decode.apply(context);
+        sourceDecode.apply(context);
         color.apply(context);
     }
 

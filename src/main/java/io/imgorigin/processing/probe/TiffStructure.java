@@ -13,18 +13,18 @@ import io.imgorigin.processing.pipeline.UnusableImageException;
  * so malformed offsets give a 422 instead of an exception, and directory chains are followed with
  * loop detection.
  */
-final class TiffStructure {
+public final class TiffStructure {
 
-    static final int TAG_WIDTH = 256;
-    static final int TAG_LENGTH = 257;
-    static final int TAG_ORIENTATION = 274;
-    static final int TAG_EXTRA_SAMPLES = 338;
-    static final int TAG_ICC_PROFILE = 34675;
+    public static final int TAG_WIDTH = 256;
+    public static final int TAG_LENGTH = 257;
+    public static final int TAG_ORIENTATION = 274;
+    public static final int TAG_EXTRA_SAMPLES = 338;
+    public static final int TAG_ICC_PROFILE = 34675;
 
     private static final int MAX_ENTRIES = 4096;
 
     /** One directory entry; {@code field} is the absolute position of its value-or-offset field. */
-    record Entry(int tag, int type, long count, long field) {
+    public record Entry(int tag, int type, long count, long field) {
     }
 
     private final byte[] data;
@@ -39,12 +39,12 @@ final class TiffStructure {
         this.bigTiff = bigTiff;
     }
 
-    static boolean hasMagic(byte[] data, int base) {
+    public static boolean hasMagic(byte[] data, int base) {
         return HeaderBytes.startsWith(data, base, "II*\0") || HeaderBytes.startsWith(data, base, "MM\0*")
                 || HeaderBytes.startsWith(data, base, "II+\0") || HeaderBytes.startsWith(data, base, "MM\0+");
     }
 
-    static TiffStructure at(byte[] data, int base) {
+    public static TiffStructure at(byte[] data, int base) {
         if (!hasMagic(data, base)) {
             throw new UnusableImageException("the TIFF header is truncated or corrupt");
         }
@@ -53,13 +53,13 @@ final class TiffStructure {
         return new TiffStructure(data, base, little, big);
     }
 
-    long firstDirectory() {
+    public long firstDirectory() {
         return bigTiff ? u64(base + 8) : u32(base + 4);
     }
 
-    List<Entry> directory(long offset) {
+    public List<Entry> directory(long offset) {
         long position = base + offset;
-        long count = bigTiff ? u64(position) : u16(position);
+        long count = entryCount(offset);
         if (count > MAX_ENTRIES) {
             throw corrupt();
         }
@@ -75,6 +75,15 @@ final class TiffStructure {
         return entries;
     }
 
+    /** The offset of the directory after the one at {@code offset}, 0 when it is the last. */
+    public long nextDirectory(long offset) {
+        long entries = entryCount(offset);
+        if (entries > MAX_ENTRIES) {
+            throw corrupt();
+        }
+        return linkAfter(offset, entries);
+    }
+
     /** How many directories the chain from the first one holds, counting no further than {@code cap + 1}. */
     int countDirectories(int cap) {
         Set<Long> seen = new HashSet<>();
@@ -82,14 +91,12 @@ final class TiffStructure {
         int count = 0;
         try {
             while (offset != 0 && count <= cap && seen.add(offset)) {
-                long position = base + offset;
-                long entries = bigTiff ? u64(position) : u16(position);
+                long entries = entryCount(offset);
                 if (entries > MAX_ENTRIES) {
                     break;
                 }
                 count++;
-                long next = position + (bigTiff ? 8 + entries * 20 : 2 + entries * 12);
-                offset = bigTiff ? u64(next) : u32(next);
+                offset = linkAfter(offset, entries);
             }
         } catch (UnusableImageException e) {
             // A broken link after the first page leaves the pages before it usable.
@@ -97,8 +104,19 @@ final class TiffStructure {
         return Math.max(count, 1);
     }
 
+    private long entryCount(long directory) {
+        long position = base + directory;
+        return bigTiff ? u64(position) : u16(position);
+    }
+
+    /** The link to the next directory, after the entries of this one. */
+    private long linkAfter(long directory, long entries) {
+        long next = base + directory + (bigTiff ? 8 + entries * 20 : 2 + entries * 12);
+        return bigTiff ? u64(next) : u32(next);
+    }
+
     /** The first value of a numeric entry (BYTE, SHORT, LONG, LONG8). */
-    long number(Entry entry) {
+    public long number(Entry entry) {
         return switch (entry.type()) {
             case 1, 7 -> HeaderBytes.u8(data, valuePosition(entry, 1), "TIFF");
             case 3 -> u16(valuePosition(entry, 2));
