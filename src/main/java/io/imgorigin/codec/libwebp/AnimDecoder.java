@@ -60,6 +60,11 @@ public final class AnimDecoder implements AutoCloseable {
     public static AnimDecoder open(byte[] webp, long maxCanvasPixels) {
         DemuxFunctions functions = WebpDemuxLibrary.instance().require();
         long size = riffSize(webp);
+        // WebPAnimDecoderNew allocates two canvases at once, so the limit is applied to the header first.
+        long declared = declaredCanvasPixels(webp);
+        if (declared > maxCanvasPixels) {
+            throw new WebpException("WebP canvas of " + declared + " pixels is over the limit of " + maxCanvasPixels);
+        }
         Arena arena = Arena.ofShared();
         MemorySegment decoder = MemorySegment.NULL;
         try {
@@ -105,6 +110,32 @@ public final class AnimDecoder implements AutoCloseable {
                     + webp.length);
         }
         return declared + 8;
+    }
+
+    /**
+     * The canvas size the first chunk states: VP8X's 24-bit fields, a lossy key frame's or a lossless
+     * header's 14-bit ones; 0 when the chunk is none of those (libwebp then refuses the file).
+     */
+    private static long declaredCanvasPixels(byte[] webp) {
+        if (ascii(webp, 12, "VP8X") && webp.length >= 30) {
+            return (u24(webp, 24) + 1L) * (u24(webp, 27) + 1L);
+        }
+        if (ascii(webp, 12, "VP8 ") && webp.length >= 30) {
+            return (long) (u16(webp, 26) & 0x3FFF) * (u16(webp, 28) & 0x3FFF);
+        }
+        if (ascii(webp, 12, "VP8L") && webp.length >= 25) {
+            long bits = (webp[21] & 0xFFL) | (webp[22] & 0xFFL) << 8 | (webp[23] & 0xFFL) << 16 | (webp[24] & 0xFFL) << 24;
+            return ((bits & 0x3FFF) + 1) * ((bits >> 14 & 0x3FFF) + 1);
+        }
+        return 0;
+    }
+
+    private static int u16(byte[] data, int at) {
+        return (data[at] & 0xFF) | (data[at + 1] & 0xFF) << 8;
+    }
+
+    private static int u24(byte[] data, int at) {
+        return u16(data, at) | (data[at + 2] & 0xFF) << 16;
     }
 
     private static boolean ascii(byte[] data, int offset, String text) {
