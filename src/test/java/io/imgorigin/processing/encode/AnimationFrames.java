@@ -3,6 +3,7 @@ package io.imgorigin.processing.encode;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import io.imgorigin.processing.pipeline.AnimationFrame;
 import io.imgorigin.processing.pipeline.FrameReader;
@@ -54,34 +55,55 @@ final class AnimationFrames {
         }
     }
 
-    /** Mean absolute difference per channel over pixels opaque in both, and the count of alpha disagreements. */
+    /** Reads two animations side by side, one frame of each at a time, and returns how many pairs there were. */
+    static int inLockstep(FrameReader first, FrameReader second, BiConsumer<AnimationFrame, AnimationFrame> check) {
+        try (first; second) {
+            int pairs = 0;
+            while (true) {
+                AnimationFrame a = first.next();
+                AnimationFrame b = second.next();
+                if (a == null || b == null) {
+                    if (a != b) {
+                        throw new AssertionError("one animation ended after " + pairs + " frames, the other did not");
+                    }
+                    return pairs;
+                }
+                check.accept(a, b);
+                pairs++;
+            }
+        }
+    }
+
+    private static int[] pixels(BufferedImage image) {
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
+
+    /** Mean absolute difference per channel over pixels opaque (alpha 128 or more) in both. */
     static double meanDifference(BufferedImage a, BufferedImage b) {
+        int[] p = pixels(a);
+        int[] q = pixels(b);
         long sum = 0;
         long counted = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                int p = a.getRGB(x, y);
-                int q = b.getRGB(x, y);
-                if (p >>> 24 < 128 || q >>> 24 < 128) {
-                    continue;
-                }
-                for (int shift = 0; shift <= 16; shift += 8) {
-                    sum += Math.abs((p >> shift & 0xFF) - (q >> shift & 0xFF));
-                }
-                counted += 3;
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] >>> 24 < 128 || q[i] >>> 24 < 128) {
+                continue;
             }
+            for (int shift = 0; shift <= 16; shift += 8) {
+                sum += Math.abs((p[i] >> shift & 0xFF) - (q[i] >> shift & 0xFF));
+            }
+            counted += 3;
         }
         return counted == 0 ? 0 : sum / (double) counted;
     }
 
     /** Pixels where one image is transparent (alpha under 128) and the other is not. */
     static int alphaDisagreements(BufferedImage a, BufferedImage b) {
+        int[] p = pixels(a);
+        int[] q = pixels(b);
         int count = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                if ((a.getRGB(x, y) >>> 24 < 128) != (b.getRGB(x, y) >>> 24 < 128)) {
-                    count++;
-                }
+        for (int i = 0; i < p.length; i++) {
+            if ((p[i] >>> 24 < 128) != (q[i] >>> 24 < 128)) {
+                count++;
             }
         }
         return count;
