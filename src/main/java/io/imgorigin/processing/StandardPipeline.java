@@ -2,6 +2,7 @@ package io.imgorigin.processing;
 
 import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.imgorigin.options.Fit;
@@ -10,12 +11,16 @@ import io.imgorigin.options.Gravity;
 import io.imgorigin.options.ImageOptions;
 import io.imgorigin.options.Rgba;
 import io.imgorigin.processing.admit.AdmitStep;
+import io.imgorigin.processing.animate.AnimateStep;
+import io.imgorigin.processing.animate.AnimationCodecs;
+import io.imgorigin.processing.animate.StillOnly;
 import io.imgorigin.processing.admit.MemoryBudget;
 import io.imgorigin.processing.color.ColorStep;
 import io.imgorigin.processing.color.DefaultCmykProfile;
 import io.imgorigin.processing.decode.DecodeStep;
 import io.imgorigin.processing.encode.AvifEncoder;
 import io.imgorigin.processing.encode.EncodeStep;
+import io.imgorigin.processing.encode.GifEncoder;
 import io.imgorigin.processing.encode.JpegEncoder;
 import io.imgorigin.processing.encode.PngEncoder;
 import io.imgorigin.processing.encode.WebpEncoder;
@@ -32,6 +37,7 @@ import io.imgorigin.processing.pipeline.ImageInspector;
 import io.imgorigin.processing.pipeline.ImagePipeline;
 import io.imgorigin.processing.pipeline.ProcessingContext;
 import io.imgorigin.processing.pipeline.ProcessingRequest;
+import io.imgorigin.processing.pipeline.ProcessingStep;
 import io.imgorigin.processing.pipeline.StageObserver;
 import io.imgorigin.processing.probe.Geometry;
 import io.imgorigin.processing.probe.HeaderReader;
@@ -47,13 +53,22 @@ public final class StandardPipeline {
 
     /** What the steps are configured with. */
     public record Settings(Geometry geometry, long maxSourcePixels, int maxFrames, MemoryBudget budget,
-            boolean nativeCodecs, OutputFormats outputFormats, int avifSpeed, int avifQuality) {
+            boolean nativeCodecs, OutputFormats outputFormats, int avifSpeed, int avifQuality,
+            long maxAnimationPixels, AnimationCodecs animationCodecs) {
+
+        public Settings(Geometry geometry, long maxSourcePixels, int maxFrames, MemoryBudget budget,
+                boolean nativeCodecs, OutputFormats outputFormats, int avifSpeed, int avifQuality) {
+            this(geometry, maxSourcePixels, maxFrames, budget, nativeCodecs, outputFormats, avifSpeed, avifQuality,
+                    DEFAULT_MAX_ANIMATION_PIXELS, AnimationCodecs.none());
+        }
 
         public Settings(Geometry geometry, long maxSourcePixels, int maxFrames, MemoryBudget budget,
                 boolean nativeCodecs) {
             this(geometry, maxSourcePixels, maxFrames, budget, nativeCodecs, OutputFormats.all(), 8, 55);
         }
     }
+
+    static final long DEFAULT_MAX_ANIMATION_PIXELS = 200_000_000L;
 
     /**
      * The plan of an info request's decode: fit in 32×32, never enlarged. Shrink-on-load keeps at least
@@ -65,22 +80,50 @@ public final class StandardPipeline {
     private StandardPipeline() {
     }
 
+    /**
+     * The steps applied to decoded, upright pixels, in order: a still image goes through them once, every
+     * frame of an animation through a list of its own (see {@link AnimateStep}).
+     */
+    static List<ProcessingStep> pixelSteps(Resizer resizer, CropPlacer placer) {
+        return List.of(
+                new ResizeStep(resizer, placer),
+                new PadStep(),
+                new WatermarkStep(resizer),
+                new FlattenStep());
+    }
+
     public static ImagePipeline assemble(Settings settings, StageObserver observer) {
         boolean nativeCodecs = settings.nativeCodecs();
-        return new ImagePipeline(List.of(
-                new ProbeStep(new HeaderReader(), settings.geometry(), settings.maxSourcePixels(), settings.maxFrames()),
-                new AdmitStep(settings.budget()),
+        AnimationCodecs animation = settings.animationCodecs();
+        Resizer resizer = new Resizer();
+        DetailFinder finder = new DetailFinder();
+        List<ProcessingStep> steps = new ArrayList<>(List.of(
+                probe(settings, settings.maxSourcePixels()),
+                new AdmitStep(settings.budget(), animation),
+                new AnimateStep(animation, placer -> frameSteps(resizer, placer), finder)));
+        List<ProcessingStep> still = new ArrayList<>(List.of(
                 new DecodeStep(nativeCodecs),
                 new ColorStep(new DefaultCmykProfile()),
                 new OrientStep(),
-                new FormatStep(settings.outputFormats()),
-                new ResizeStep(new Resizer(), new CropPlacer(new DetailFinder())),
-                new PadStep(),
-                new WatermarkStep(new Resizer()),
-                new FlattenStep(),
-                new EncodeStep(List.of(new JpegEncoder(nativeCodecs), new PngEncoder(), new WebpEncoder(),
-                        new AvifEncoder(settings.avifSpeed(), settings.avifQuality())))),
-                observer);
+                new FormatStep(settings.outputFormats(), animation)));
+        still.addAll(pixelSteps(resizer, new CropPlacer(finder)));
+        still.forEach(step -> steps.add(new StillOnly(step)));
+        steps.add(new EncodeStep(List.of(new JpegEncoder(nativeCodecs), new PngEncoder(), new WebpEncoder(),
+                new AvifEncoder(settings.avifSpeed(), settings.avifQuality()), new GifEncoder(animation))));
+        return new ImagePipeline(steps, observer);
+    }
+
+    /** A frame comes composited in sRGB from its reader; orientation (a WebP's EXIF) is applied to each. */
+    private static List<ProcessingStep> frameSteps(Resizer resizer, CropPlacer placer) {
+        List<ProcessingStep> steps = new ArrayList<>();
+        steps.add(new OrientStep());
+        steps.addAll(pixelSteps(resizer, placer));
+        return steps;
+    }
+
+    private static ProbeStep probe(Settings settings, long maxPixels) {
+        return new ProbeStep(new HeaderReader(), settings.geometry(), maxPixels, settings.maxFrames(),
+                settings.maxAnimationPixels());
     }
 
     /**
@@ -89,7 +132,7 @@ public final class StandardPipeline {
      */
     public static ImageInspector inspector(Settings settings, StageObserver observer) {
         ImagePipeline pipeline = new ImagePipeline(List.of(
-                new ProbeStep(new HeaderReader(), settings.geometry(), settings.maxSourcePixels(), settings.maxFrames()),
+                probe(settings, settings.maxSourcePixels()),
                 new DescribeStep(),
                 new AdmitStep(settings.budget()),
                 new PreviewDecodeStep(new DecodeStep(settings.nativeCodecs()), new ColorStep(new DefaultCmykProfile()),
@@ -107,7 +150,7 @@ public final class StandardPipeline {
      */
     public static ImageDecoder decoder(Settings settings, long maxPixels, StageObserver observer) {
         ImagePipeline pipeline = new ImagePipeline(List.of(
-                new ProbeStep(new HeaderReader(), settings.geometry(), maxPixels, settings.maxFrames()),
+                probe(settings, maxPixels),
                 new AdmitStep(settings.budget()),
                 new DecodeStep(settings.nativeCodecs()),
                 new ColorStep(new DefaultCmykProfile()),

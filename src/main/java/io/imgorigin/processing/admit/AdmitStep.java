@@ -3,6 +3,8 @@ package io.imgorigin.processing.admit;
 import io.imgorigin.processing.pipeline.ProcessingContext;
 import io.imgorigin.processing.pipeline.ProcessingStep;
 
+import io.imgorigin.processing.animate.AnimatedFormat;
+import io.imgorigin.processing.animate.AnimationCodecs;
 import io.imgorigin.processing.decode.ShrinkOnLoad;
 import io.imgorigin.processing.pipeline.ResizePlan;
 
@@ -11,6 +13,8 @@ import io.imgorigin.processing.pipeline.ResizePlan;
  * before any pixel is decoded. The estimate covers the decoded image (bounded by shrink-on-load, never
  * more than the source) with the copies that colour conversion and orientation may make, and the
  * output-sized canvases of resize, pad and flatten (a cover crop resamples only the region it keeps).
+ * An animation kept whole decodes every frame at full canvas size; its reader holds the canvas it composites
+ * on and the one it restores, and its encoder some output-sized canvases and the encoded frames so far.
  */
 public final class AdmitStep implements ProcessingStep {
 
@@ -19,10 +23,23 @@ public final class AdmitStep implements ProcessingStep {
     private static final long OUTPUT_COPIES = 3;
     private static final long DECODE_OVER_SCALED = (long) ShrinkOnLoad.DECODED_SIDE_BOUND * ShrinkOnLoad.DECODED_SIDE_BOUND;
 
+    /** The composited canvas, the one kept for disposal, and the frame being decoded. */
+    private static final long READER_CANVASES = 3;
+    /** Previous and current canvases and candidate sub-frames of the animation encoder. */
+    private static final long ENCODER_CANVASES = 4;
+    /** A generous bound on the encoded output per output pixel and frame. */
+    private static final long ENCODED_BYTES_PER_PIXEL = 1;
+
     private final MemoryBudget budget;
+    private final AnimationCodecs animation;
+
+    public AdmitStep(MemoryBudget budget, AnimationCodecs animation) {
+        this.budget = budget;
+        this.animation = animation;
+    }
 
     public AdmitStep(MemoryBudget budget) {
-        this.budget = budget;
+        this(budget, AnimationCodecs.none());
     }
 
     @Override
@@ -32,7 +49,24 @@ public final class AdmitStep implements ProcessingStep {
 
     @Override
     public void apply(ProcessingContext context) {
-        context.onClose(budget.reserve(estimate(context)));
+        context.onClose(budget.reserve(AnimatedFormat.of(context, animation) != null
+                ? animationEstimate(context) : estimate(context)));
+    }
+
+    static long animationEstimate(ProcessingContext context) {
+        ResizePlan plan = context.plan();
+        long canvasPixels = (long) context.storedWidth() * context.storedHeight();
+        long outputPixels = (long) plan.outputWidth() * plan.outputHeight();
+        long pixels = saturatedAdd(saturatedMultiply(canvasPixels, READER_CANVASES + DECODE_COPIES),
+                saturatedMultiply(outputPixels, OUTPUT_COPIES + ENCODER_CANVASES));
+        long encoded = saturatedMultiply(saturatedMultiply(outputPixels, Math.max(context.frames(), 1)),
+                ENCODED_BYTES_PER_PIXEL);
+        return saturatedAdd(saturatedMultiply(pixels, BYTES_PER_PIXEL), encoded);
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     static long estimate(ProcessingContext context) {

@@ -1,6 +1,8 @@
 package io.imgorigin.processing.format;
 
 import io.imgorigin.options.FormatRequest;
+import io.imgorigin.processing.animate.AnimatedFormat;
+import io.imgorigin.processing.animate.AnimationCodecs;
 import io.imgorigin.processing.pipeline.OutputFormat;
 import io.imgorigin.processing.pipeline.ProcessingContext;
 import io.imgorigin.processing.pipeline.ProcessingStep;
@@ -10,14 +12,20 @@ import io.imgorigin.processing.pipeline.SourceFormat;
  * Decides the output format (SPEC section 2.1, {@code f}): an explicit format wins; {@code auto} takes what
  * was chosen from the client's Accept header ({@link OutputFormats#autoChoice}); otherwise, and without
  * {@code f}, the source's own format when this server writes it, else PNG for an image with alpha or an SVG
- * and JPEG for the rest.
+ * and JPEG for the rest. An animated result's format is {@link AnimatedFormat}'s (webp or gif).
  */
 public final class FormatStep implements ProcessingStep {
 
     private final OutputFormats formats;
+    private final AnimationCodecs animation;
+
+    public FormatStep(OutputFormats formats, AnimationCodecs animation) {
+        this.formats = formats;
+        this.animation = animation;
+    }
 
     public FormatStep(OutputFormats formats) {
-        this.formats = formats;
+        this(formats, AnimationCodecs.none());
     }
 
     public FormatStep() {
@@ -35,6 +43,10 @@ public final class FormatStep implements ProcessingStep {
     }
 
     private OutputFormat decide(ProcessingContext context) {
+        OutputFormat animated = AnimatedFormat.of(context, animation);
+        if (animated != null) {
+            return animated;
+        }
         FormatRequest requested = context.request().options().format();
         return switch (requested) {
             case JPEG -> OutputFormat.JPEG;

@@ -15,14 +15,17 @@ import io.imgorigin.processing.pipeline.OutputFormat;
 public final class OutputFormats {
 
     private final boolean avif;
+    private final boolean gif;
     private final List<OutputFormat> auto;
 
     /**
      * @param avif       whether AVIF can be written
+     * @param gif        whether GIF can be written
      * @param autoOrder  {@code imgorigin.format.auto}, as parsed; formats that cannot be written are left out
      */
-    public OutputFormats(boolean avif, List<FormatRequest> autoOrder) {
+    public OutputFormats(boolean avif, boolean gif, List<FormatRequest> autoOrder) {
         this.avif = avif;
+        this.gif = gif;
         List<OutputFormat> formats = new ArrayList<>();
         for (FormatRequest request : autoOrder) {
             OutputFormat format = switch (request) {
@@ -37,13 +40,21 @@ public final class OutputFormats {
         this.auto = List.copyOf(formats);
     }
 
+    public OutputFormats(boolean avif, List<FormatRequest> autoOrder) {
+        this(avif, true, autoOrder);
+    }
+
     /** Every format writable, auto preferring AVIF then WebP: what tests without a configuration use. */
     public static OutputFormats all() {
         return new OutputFormats(true, List.of(FormatRequest.AVIF, FormatRequest.WEBP));
     }
 
     public boolean writes(OutputFormat format) {
-        return format != OutputFormat.AVIF || avif;
+        return switch (format) {
+            case AVIF -> avif;
+            case GIF -> gif;
+            default -> true;
+        };
     }
 
     /** The formats f=auto may choose, in order of preference. */

@@ -5,7 +5,7 @@ import java.awt.image.BufferedImage;
 import io.imgorigin.options.Gravity;
 
 /** Where a {@code cover} crop sits in the scaled image: at the gravity's anchor, or where the detail is. */
-public final class CropPlacer {
+public class CropPlacer {
 
     private final DetailFinder finder;
 
