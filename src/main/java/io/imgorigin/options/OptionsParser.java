@@ -24,6 +24,7 @@ public class OptionsParser {
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
     private static final Pattern SIGNED_DIGITS = Pattern.compile("-?[0-9]{1,9}");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,2}(\\.[0-9]{1,6})?");
+    private static final Pattern SIGMA = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,6})?");
     private static final Pattern FRACTION = Pattern.compile("[0-9]?(\\.[0-9]{1,6})?");
     private static final Pattern HEX_COLOUR = Pattern.compile("[0-9a-fA-F]{6}([0-9a-fA-F]{2})?");
     private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]{1,128}={0,2}");
@@ -33,6 +34,11 @@ public class OptionsParser {
 
     private static final BigDecimal MIN_DPR = BigDecimal.ONE;
     private static final BigDecimal MAX_DPR = BigDecimal.valueOf(4);
+    private static final BigDecimal MIN_SIGMA = new BigDecimal("0.3");
+    private static final BigDecimal MAX_BLUR = BigDecimal.valueOf(100);
+    private static final BigDecimal MAX_SHARPEN = BigDecimal.TEN;
+    private static final int MAX_PAD = 1000;
+    private static final int DEFAULT_TRIM = 10;
 
     /**
      * What the parser is configured with.
@@ -141,19 +147,32 @@ public class OptionsParser {
         Integer width = dimension("w", values.get("w"));
         Integer height = dimension("h", values.get("h"));
         BigDecimal dpr = dpr(values.get("dpr"));
+        FocalPoint focalPoint = focalPoint(values.get("g"));
+        Edits edits = new Edits(
+                trim(values.get("trim")),
+                crop(values.get("crop")),
+                rotation(values.get("rot")),
+                flip(values.get("flip")),
+                padding(values.get("pad")),
+                sigma("blur", values.get("blur"), MAX_BLUR),
+                sigma("sharpen", values.get("sharpen"), MAX_SHARPEN),
+                focalPoint,
+                bool("anim", values.get("anim"), true));
         ImageOptions options = new ImageOptions(
                 width,
                 height,
                 format(values.get("f")),
                 qualityDefaults.requesting(quality(values.get("q"))),
                 token("fit", values.get("fit"), Fit.class, Fit.COVER),
-                token("g", values.get("g"), Gravity.class, Gravity.CENTER),
+                focalPoint != null ? Gravity.FOCAL_POINT : gravity(values.get("g")),
                 dpr,
                 colour(values.get("bg")),
-                enlarge(values.get("enlarge")),
-                watermark(values.get("wm")));
+                bool("enlarge", values.get("enlarge"), false),
+                watermark(values.get("wm")),
+                edits);
         checkTarget("w", options.targetWidth());
         checkTarget("h", options.targetHeight());
+        checkPadded(options);
         return options;
     }
 
@@ -268,6 +287,24 @@ public class OptionsParser {
         }
     }
 
+    /** With the margins, a requested side must still fit max-output-dimension (the image's own size is checked later). */
+    private void checkPadded(ImageOptions options) {
+        Padding pad = options.targetPadding();
+        if (pad.horizontal() >= maxOutputDimension || pad.vertical() >= maxOutputDimension) {
+            throw new InvalidOptionException("pad", "'pad' times 'dpr' leaves no room for the image within "
+                    + maxOutputDimension + " device pixels");
+        }
+        checkPaddedSide(options.targetWidth(), pad.horizontal(), "w");
+        checkPaddedSide(options.targetHeight(), pad.vertical(), "h");
+    }
+
+    private void checkPaddedSide(Integer target, int margins, String side) {
+        if (target != null && target + margins > maxOutputDimension) {
+            throw new InvalidOptionException("pad", "'" + side + "' plus 'pad', times 'dpr', is " + (target + margins)
+                    + " device pixels; at most " + maxOutputDimension + " are allowed");
+        }
+    }
+
     private static Integer quality(String value) {
         if (value == null) {
             return null;
@@ -287,8 +324,9 @@ public class OptionsParser {
             case "png" -> FormatRequest.PNG;
             case "webp" -> FormatRequest.WEBP;
             case "avif" -> FormatRequest.AVIF;
+            case "gif" -> FormatRequest.GIF;
             case "auto" -> FormatRequest.AUTO;
-            default -> throw outOfRange("f", value, "one of jpeg, jpg, png, webp, avif, auto");
+            default -> throw outOfRange("f", value, "one of jpeg, jpg, png, webp, avif, gif, auto");
         };
     }
 
@@ -339,15 +377,143 @@ public class OptionsParser {
                 Integer.parseInt(value.substring(4, 6), 16), alpha);
     }
 
-    private static boolean enlarge(String value) {
+    private static boolean bool(String name, String value, boolean fallback) {
         if (value == null) {
-            return false;
+            return fallback;
         }
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "1" -> true;
             case "false", "0" -> false;
-            default -> throw outOfRange("enlarge", value, "true, false, 1 or 0");
+            default -> throw outOfRange(name, value, "true, false, 1 or 0");
         };
+    }
+
+    private static final String GRAVITY_VALUES = "one of center, top, bottom, left, right, top-left, top-right, "
+            + "bottom-left, bottom-right, smart, or fp:X,Y with X and Y decimals from 0 to 1";
+
+    private static Gravity gravity(String value) {
+        if (value == null) {
+            return Gravity.CENTER;
+        }
+        String constant = value.toUpperCase(Locale.ROOT).replace('-', '_');
+        for (Gravity candidate : Gravity.values()) {
+            if (candidate != Gravity.FOCAL_POINT && candidate.name().equals(constant)) {
+                return candidate;
+            }
+        }
+        throw outOfRange("g", value, GRAVITY_VALUES);
+    }
+
+    /** {@code fp:X,Y}, or null when {@code g} is absent or is not a focal point. */
+    private static FocalPoint focalPoint(String value) {
+        if (value == null || !value.regionMatches(true, 0, "fp:", 0, 3)) {
+            return null;
+        }
+        String[] parts = value.substring(3).split(",", -1);
+        if (parts.length != 2) {
+            throw outOfRange("g", value, GRAVITY_VALUES);
+        }
+        BigDecimal x = fraction(parts[0]);
+        BigDecimal y = fraction(parts[1]);
+        if (x == null || y == null) {
+            throw outOfRange("g", value, GRAVITY_VALUES);
+        }
+        return new FocalPoint(x, y);
+    }
+
+    private static Integer trim(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return DEFAULT_TRIM;
+        }
+        if (!DIGITS.matcher(value).matches() || Integer.parseInt(value) > 255) {
+            throw outOfRange("trim", value, "an integer from 0 to 255, or true (10)");
+        }
+        return Integer.parseInt(value);
+    }
+
+    private static Crop crop(String value) {
+        if (value == null) {
+            return null;
+        }
+        String accepted = "X,Y,W,H: four integers, X and Y from 0, W and H from 1 (at most 9 digits each)";
+        String[] parts = value.split(",", -1);
+        if (parts.length != 4) {
+            throw outOfRange("crop", value, accepted);
+        }
+        int[] numbers = new int[4];
+        for (int i = 0; i < 4; i++) {
+            if (!DIGITS.matcher(parts[i]).matches()) {
+                throw outOfRange("crop", value, accepted);
+            }
+            numbers[i] = Integer.parseInt(parts[i]);
+        }
+        if (numbers[2] < 1 || numbers[3] < 1) {
+            throw outOfRange("crop", value, accepted);
+        }
+        return new Crop(numbers[0], numbers[1], numbers[2], numbers[3]);
+    }
+
+    private static int rotation(String value) {
+        if (value == null) {
+            return 0;
+        }
+        return switch (value) {
+            case "0" -> 0;
+            case "90" -> 90;
+            case "180" -> 180;
+            case "270" -> 270;
+            default -> throw outOfRange("rot", value, "one of 0, 90, 180, 270");
+        };
+    }
+
+    private static Flip flip(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "h" -> Flip.H;
+            case "v" -> Flip.V;
+            case "hv", "vh" -> Flip.HV;
+            default -> throw outOfRange("flip", value, "one of h, v, hv");
+        };
+    }
+
+    private static Padding padding(String value) {
+        if (value == null) {
+            return Padding.NONE;
+        }
+        String accepted = "N or T,R,B,L: integers from 0 to " + MAX_PAD + " (CSS pixels)";
+        String[] parts = value.split(",", -1);
+        if (parts.length != 1 && parts.length != 4) {
+            throw outOfRange("pad", value, accepted);
+        }
+        int[] margins = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            if (!DIGITS.matcher(parts[i]).matches() || Integer.parseInt(parts[i]) > MAX_PAD) {
+                throw outOfRange("pad", value, accepted);
+            }
+            margins[i] = Integer.parseInt(parts[i]);
+        }
+        return parts.length == 1 ? new Padding(margins[0], margins[0], margins[0], margins[0])
+                : new Padding(margins[0], margins[1], margins[2], margins[3]);
+    }
+
+    private static BigDecimal sigma(String name, String value, BigDecimal max) {
+        if (value == null) {
+            return null;
+        }
+        String accepted = "a decimal number from 0.3 to " + max.toPlainString();
+        if (!SIGMA.matcher(value).matches()) {
+            throw outOfRange(name, value, accepted);
+        }
+        BigDecimal parsed = new BigDecimal(value);
+        if (parsed.compareTo(MIN_SIGMA) < 0 || parsed.compareTo(max) > 0) {
+            throw outOfRange(name, value, accepted);
+        }
+        return parsed;
     }
 
     /** {@code OPACITY[,POS[,X,Y[,SCALE]]]}. */
@@ -415,7 +581,7 @@ public class OptionsParser {
     }
 
     private enum OptionName {
-        W, H, F, Q, FIT, G, DPR, BG, ENLARGE, WM, PRESET, INFO, S;
+        W, H, F, Q, FIT, G, DPR, BG, ENLARGE, CROP, ROT, FLIP, TRIM, PAD, BLUR, SHARPEN, WM, ANIM, PRESET, INFO, S;
 
         static OptionName of(String name) {
             for (OptionName candidate : values()) {
@@ -425,7 +591,8 @@ public class OptionsParser {
             }
             String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
             throw new InvalidOptionException(shown, "unknown option '" + shown
-                    + "'; known options are w, h, f, q, fit, g, dpr, bg, enlarge, wm, preset, info, s");
+                    + "'; known options are w, h, f, q, fit, g, dpr, bg, enlarge, crop, rot, flip, trim, pad, blur, sharpen, "
+                    + "wm, anim, preset, info, s");
         }
     }
 }

@@ -38,7 +38,7 @@ public record Quality(boolean requested, int jpeg, int webp, int avif) {
     /**
      * The part of the canonical options that decides the encoded bytes: the quality the format uses, and
      * where the format is chosen later (no {@code f}, or {@code f=auto}) that of every format that may be
-     * chosen, one number when they agree; PNG uses none. So {@code q=80} and no {@code q} are one image when
+     * chosen, one number when they agree; PNG and GIF use none. So {@code q=80} and no {@code q} are one image when
      * the defaults are 80.
      */
     String canonical(FormatRequest format) {
@@ -46,7 +46,7 @@ public record Quality(boolean requested, int jpeg, int webp, int avif) {
             case JPEG -> Integer.toString(jpeg);
             case WEBP -> Integer.toString(webp);
             case AVIF -> Integer.toString(avif);
-            case PNG -> "none";
+            case PNG, GIF -> "none";
             case AUTO, ORIGINAL -> jpeg == webp && jpeg == avif ? Integer.toString(jpeg)
                     : "jpeg:" + jpeg + ",webp:" + webp + ",avif:" + avif;
         };

@@ -20,12 +20,14 @@ class OptionsParserFuzzTest {
 
     private static final int ITERATIONS = 20_000;
     private static final List<String> NAMES = List.of("w", "h", "f", "q", "fit", "g", "dpr", "bg", "enlarge", "s", "W", "x", "",
-            "%77", "w%00", "fit%3D", "ü", "wm", "preset", "info");
+            "%77", "w%00", "fit%3D", "ü", "wm", "preset", "info", "crop", "rot", "flip", "trim", "pad", "blur", "sharpen",
+            "anim");
     private static final List<String> VALUES = List.of("1", "0", "-1", "8192", "8193", "400", "99999999999999999999", "1.5", "4",
             "4.0001", "jpeg", "jpg", "webp", "png", "auto", "gif", "cover", "smart", "top-left", "TOP_LEFT", "ffffff", "FFFFFF00",
             "true", "0", "%zz", "%", "%2", "+", "%20", "", "NaN", "Infinity", "1e3", "0x10", "AAAA_-", "a=b", "💥", "\u0000",
             "thumb", "thumb,card", "nope", "thumb,", "0.5", "1,tile", "0.5,top-left,10,-10,0.25", "1,tile,-1,0", ".5,center,1",
-            "true");
+            "true", "0,0,10,10", "5,5,1,1", "0,0,0,1", "1,2,3", "90", "270", "45", "h", "hv", "v", "1,2,3,4", "1000",
+            "1001", "0.3", "100", "10.5", "fp:0.5,0.5", "fp:1,0", "fp:2,0", "fp:", "255", "256");
 
     private final OptionsParser parser = new OptionsParser(new OptionsParser.Settings(8192,
             io.imgorigin.options.Quality.defaults(80, 80, 60),
@@ -93,6 +95,26 @@ class OptionsParserFuzzTest {
             assertThat(options.watermark().scale().doubleValue()).as(query).isBetween(0.0, 1.0);
         }
         assertThat(options.dpr().doubleValue()).as(query).isBetween(1.0, 4.0);
+        var edits = options.edits();
+        if (edits.crop() != null) {
+            assertThat(edits.crop().x()).as(query).isNotNegative();
+            assertThat(edits.crop().width()).as(query).isPositive();
+        }
+        if (edits.trim() != null) {
+            assertThat(edits.trim()).as(query).isBetween(0, 255);
+        }
+        assertThat(edits.rotation()).as(query).isIn(0, 90, 180, 270);
+        assertThat(options.targetPadding().horizontal()).as(query).isLessThan(8192);
+        if (options.blurSigma() != null) {
+            assertThat(options.blurSigma()).as(query).isBetween(0.3, 100.0);
+        }
+        if (options.sharpenSigma() != null) {
+            assertThat(options.sharpenSigma()).as(query).isBetween(0.3, 10.0);
+        }
+        if (edits.focalPoint() != null) {
+            assertThat(edits.focalPoint().x().doubleValue()).as(query).isBetween(0.0, 1.0);
+            assertThat(edits.focalPoint().y().doubleValue()).as(query).isBetween(0.0, 1.0);
+        }
         assertThat(options.canonical()).as(query).isNotBlank();
     }
 

@@ -21,21 +21,18 @@ public final class AnimatedFormat {
         SourceFormat source = context.sourceFormat();
         ImageOptions options = context.request().options();
         if (source != SourceFormat.GIF && source != SourceFormat.WEBP || context.frames() <= 1
-                || !keepsFrames(options) || !codecs.reads(source)) {
+                || !options.animate() || !codecs.reads(source)) {
             return null;
         }
         OutputFormat format = switch (options.format()) {
             case WEBP -> OutputFormat.WEBP;
+            case GIF -> OutputFormat.GIF;
             case AUTO -> webpAccepted(context.request().autoFormat()) && codecs.writes(OutputFormat.WEBP)
                     ? OutputFormat.WEBP : OutputFormat.GIF;
             case ORIGINAL -> source.sameOutput();
             default -> null;
         };
         return format != null && codecs.writes(format) ? format : null;
-    }
-
-    private static boolean keepsFrames(ImageOptions options) {
-        return true;
     }
 
     private static boolean webpAccepted(OutputFormat autoFormat) {

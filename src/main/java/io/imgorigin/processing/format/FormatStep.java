@@ -3,6 +3,7 @@ package io.imgorigin.processing.format;
 import io.imgorigin.options.FormatRequest;
 import io.imgorigin.processing.animate.AnimatedFormat;
 import io.imgorigin.processing.animate.AnimationCodecs;
+import io.imgorigin.options.InvalidOptionException;
 import io.imgorigin.processing.pipeline.OutputFormat;
 import io.imgorigin.processing.pipeline.ProcessingContext;
 import io.imgorigin.processing.pipeline.ProcessingStep;
@@ -53,6 +54,12 @@ public final class FormatStep implements ProcessingStep {
             case PNG -> OutputFormat.PNG;
             case WEBP -> OutputFormat.WEBP;
             case AVIF -> OutputFormat.AVIF;
+            case GIF -> {
+                if (!formats.writes(OutputFormat.GIF)) {
+                    throw new InvalidOptionException("f", "gif output is not available on this server");
+                }
+                yield OutputFormat.GIF;
+            }
             case AUTO -> context.request().autoFormat() != null && formats.writes(context.request().autoFormat())
                     ? context.request().autoFormat()
                     : byAlpha(context);

@@ -67,6 +67,9 @@ public final class OutputFormats {
         if (requested == FormatRequest.AVIF && !avif) {
             throw new InvalidOptionException("f", "f=avif: AVIF output is not available on this server");
         }
+        if (requested == FormatRequest.GIF && !gif) {
+            throw new InvalidOptionException("f", "f=gif: GIF output is not available on this server");
+        }
     }
 
     /**

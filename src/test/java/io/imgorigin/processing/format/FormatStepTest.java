@@ -3,12 +3,16 @@ package io.imgorigin.processing.format;
 import io.imgorigin.processing.pipeline.Contexts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.imgorigin.options.FormatRequest;
 import io.imgorigin.options.Gravity;
+import io.imgorigin.options.InvalidOptionException;
 import io.imgorigin.options.Rgba;
 import io.imgorigin.processing.pipeline.OutputFormat;
 import io.imgorigin.processing.pipeline.ProcessingContext;
@@ -21,6 +25,8 @@ class FormatStepTest {
             "JPEG,     true,  true,  PNG,  JPEG",
             "PNG,      false, false, JPEG, PNG",
             "WEBP,     false, false, GIF,  WEBP",
+            "GIF,      true,  false, JPEG, GIF",
+            "GIF,      false, true,  PNG,  GIF",
             "AUTO,     true,  false, JPEG, WEBP",
             "AUTO,     true,  true,  PNG,  WEBP",
             "AUTO,     false, true,  WEBP, PNG",
@@ -45,5 +51,16 @@ class FormatStepTest {
         new FormatStep().apply(context);
 
         assertThat(context.outputFormat()).isEqualTo(expected);
+    }
+
+    @Test
+    void gifOutputIsRefusedWhereNoGifEncoderIsThere() {
+        ProcessingContext context = Contexts.context(Contexts.options(FormatRequest.GIF, Gravity.CENTER, Rgba.WHITE), false);
+        context.sourceFormat(SourceFormat.GIF);
+
+        assertThatThrownBy(() -> new FormatStep(new OutputFormats(false, false, java.util.List.of())).apply(context))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage("gif output is not available on this server")
+                .satisfies(e -> assertThat(((InvalidOptionException) e).option()).isEqualTo("f"));
     }
 }
