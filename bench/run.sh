@@ -30,6 +30,8 @@ SCENARIO_TABLE=(
     "2|2.5K JPEG → WebP w=400|photo-2.5k.jpg|f=webp&q=80|400|image/webp"
     "3|12 MP JPEG → JPEG w=1200|photo-12mp.jpg|f=jpeg&q=80|1200|image/jpeg"
     "4|PNG α 1.5K → PNG w=300|alpha-1.5k.png|f=png|300|image/png"
+    "5|animated GIF, 40 frames 480×270 → WebP w=200|anim-480x270.gif|f=webp&q=80|200|image/webp"
+    "6|animated GIF, 40 frames 480×270 → GIF w=200|anim-480x270.gif|f=gif|200|image/gif"
 )
 
 origin_pid() {
@@ -57,7 +59,7 @@ main() {
 
     start_s3proxy
     local key sources=""
-    for key in photo-2.5k.jpg photo-12mp.jpg alpha-1.5k.png; do
+    for key in photo-2.5k.jpg photo-12mp.jpg alpha-1.5k.png anim-480x270.gif; do
         local origin_note
         origin_note=$(prepare_image "$key")
         upload "$key" "$WORK/images/$key"
@@ -189,7 +191,8 @@ main() {
         printf '%s' "$sources"
         echo
         echo "Settings: imgorigin \`-Xms$IMGORIGIN_XMX -Xmx$IMGORIGIN_XMX${JAVA_OPTS:+ $JAVA_OPTS}\`; sharp origin: one Node process, $(sed -n 's/.*(\(.*\))$/\1/p' "$WORK/sharp-origin.log" 2>/dev/null | head -n 1), MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2};"
-        echo "the sharp origin encodes JPEG progressive without mozjpeg, WebP at effort 4, PNG with sharp's defaults."
+        echo "the sharp origin encodes JPEG progressive without mozjpeg, WebP at effort 4, PNG and GIF with sharp's defaults,"
+        echo "and opens every original with \`{animated: true}\` so that an animation keeps all its frames."
         echo "wrk, S3Proxy and both origins share the machine."
         echo
         echo "Machine:"

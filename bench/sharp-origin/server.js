@@ -30,10 +30,10 @@ const config = {
   defaultQuality: 80,
 };
 
-const FORMATS = { jpeg: 'jpeg', jpg: 'jpeg', png: 'png', webp: 'webp' };
+const FORMATS = { jpeg: 'jpeg', jpg: 'jpeg', png: 'png', webp: 'webp', gif: 'gif' };
 const FITS = new Set(['cover', 'contain', 'inside', 'fill']);
 const OPTIONS = new Set(['w', 'h', 'f', 'q', 'fit']);
-const CONTENT_TYPES = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+const CONTENT_TYPES = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif' };
 
 class HttpError extends Error {
   constructor(status, message) {
@@ -59,7 +59,7 @@ function parseOptions(searchParams) {
       case 'h': options.height = boundedInt(name, value, 1, config.maxDimension); break;
       case 'q': options.quality = boundedInt(name, value, 1, 100); break;
       case 'f':
-        if (!(value in FORMATS)) throw new HttpError(400, 'f must be jpeg, jpg, png or webp');
+        if (!(value in FORMATS)) throw new HttpError(400, 'f must be jpeg, jpg, png, webp or gif');
         options.format = FORMATS[value];
         break;
       case 'fit':
@@ -92,7 +92,8 @@ async function fetchOriginal(key) {
 }
 
 async function transform(original, options) {
-  const image = sharp(original, { autoOrient: true, limitInputPixels: config.maxSourcePixels });
+  // animated: every frame of a GIF or WebP is read, as imgorigin keeps animations.
+  const image = sharp(original, { autoOrient: true, animated: true, limitInputPixels: config.maxSourcePixels });
   let metadata;
   try {
     metadata = await image.metadata();
@@ -113,6 +114,8 @@ async function transform(original, options) {
     image.flatten({ background: '#ffffff' }).jpeg({ quality: options.quality, progressive: true, mozjpeg: false });
   } else if (format === 'webp') {
     image.webp({ quality: options.quality, effort: 4 });
+  } else if (format === 'gif') {
+    image.gif();
   } else {
     image.png();
   }
