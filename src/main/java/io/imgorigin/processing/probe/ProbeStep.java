@@ -46,7 +46,7 @@ public final class ProbeStep implements ProcessingStep {
         }
         if (header.frames() > maxFrames) {
             throw new UnusableImageException("the image declares " + header.frames()
-                    + " frames, more than the limit of " + maxFrames);
+                    + " frames, more than max-frames (" + maxFrames + ")");
         }
         if (header.frames() > 1 && pixels > maxAnimationPixels / header.frames()) {
             throw new UnusableImageException("the animation declares " + header.frames() + " frames of "
