@@ -28,10 +28,12 @@ FROM eclipse-temurin:25-jre-noble
 # HEIC go through libheif.so.1 (`libheif1`), which Ubuntu splits from its codecs: the AV1 encoder
 # (`libheif-plugin-aomenc`, for AVIF output), the AV1 decoder (`libheif-plugin-dav1d`) and the HEVC
 # decoder (`libheif-plugin-libde265`); Debian 12's libheif1 links them itself. JPEG XL is read with
-# libjxl.so.0.7 (`libjxl0.7`). Versions are not pinned so a rebuild picks up the release's security updates.
+# libjxl.so.0.7 (`libjxl0.7`). Animated WebP is decoded with libwebpdemux.so.2 (`libwebpdemux2`) and
+# encoded with libwebpmux.so.3 (`libwebpmux3`), both over libwebp.so.7. Versions are not pinned so a rebuild picks up the release's security updates.
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libturbojpeg libspng0 libdeflate0 \
        libheif1 libheif-plugin-aomenc libheif-plugin-dav1d libheif-plugin-libde265 libjxl0.7 \
+       libwebpdemux2 libwebpmux3 \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 imgorigin \
     && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \
