@@ -58,13 +58,15 @@ public final class ImageService {
         String watermarkEtag = watermark == null ? null : watermark.etag();
         if (preconditions.present()) {
             SourceMetadata metadata = metrics.timeStage("stat", () -> source.stat(request.key()));
-            String etag = entityTags.of(metadata.etag(), request.options(), request.autoFormat(), watermarkEtag);
+            String etag = entityTags.of(metadata.etag(), request.options(), request.autoFormat(),
+                    request.animatedAutoFormat(), watermarkEtag);
             if (preconditions.notModified(etag, metadata.lastModified())) {
                 return new ImageResult.NotModified(etag, metadata);
             }
         }
         CoalescingKey key = new CoalescingKey(request.key(), request.options().canonical(),
-                EntityTags.autoVariant(request.options(), request.autoFormat()), watermarkEtag);
+                EntityTags.autoVariant(request.options(), request.autoFormat(), request.animatedAutoFormat()),
+                watermarkEtag);
         ImageResult.Rendered rendered;
         try {
             rendered = coalescer.run(key, () -> render(request, watermark), metrics::coalesced);
@@ -97,9 +99,9 @@ public final class ImageService {
         SourceObject original = metrics.timeStage("fetch", () -> source.fetch(request.key(), maxSourceBytes));
         metrics.sourceBytes(original.bytes().length);
         String etag = entityTags.of(original.metadata().etag(), request.options(), request.autoFormat(),
-                watermark == null ? null : watermark.etag());
+                request.animatedAutoFormat(), watermark == null ? null : watermark.etag());
         ProcessingRequest processing = new ProcessingRequest(request.options(), request.autoFormat(), deadline,
-                watermark);
+                watermark, request.animatedAutoFormat());
         var image = workers.run(() -> processor.process(original.bytes(), processing), processingTimeout);
         metrics.outputBytes(image.bytes().length);
         return new ImageResult.Rendered(image, etag, original.metadata());

@@ -27,15 +27,11 @@ public final class AnimatedFormat {
         OutputFormat format = switch (options.format()) {
             case WEBP -> OutputFormat.WEBP;
             case GIF -> OutputFormat.GIF;
-            case AUTO -> webpAccepted(context.request().autoFormat()) && codecs.writes(OutputFormat.WEBP)
+            case AUTO -> context.request().animatedAutoFormat() == OutputFormat.WEBP && codecs.writes(OutputFormat.WEBP)
                     ? OutputFormat.WEBP : OutputFormat.GIF;
             case ORIGINAL -> source.sameOutput();
             default -> null;
         };
         return format != null && codecs.writes(format) ? format : null;
-    }
-
-    private static boolean webpAccepted(OutputFormat autoFormat) {
-        return autoFormat == OutputFormat.WEBP || autoFormat == OutputFormat.AVIF;
     }
 }

@@ -85,6 +85,19 @@ public final class OutputFormats {
         return null;
     }
 
+    /**
+     * What {@code f=auto} answers for an animated result: the first format of {@link #auto()} that Accept lists
+     * and that can hold an animation (WebP; never AVIF), or null for GIF.
+     */
+    public OutputFormat animatedAutoChoice(String accept) {
+        for (OutputFormat format : auto) {
+            if (format == OutputFormat.WEBP && accepts(accept, format.mediaType())) {
+                return format;
+            }
+        }
+        return null;
+    }
+
     /** Whether Accept lists the media type by name with a non-zero quality. */
     public static boolean accepts(String accept, String mediaType) {
         if (accept == null) {

@@ -63,4 +63,18 @@ class FormatStepTest {
                 .hasMessage("gif output is not available on this server")
                 .satisfies(e -> assertThat(((InvalidOptionException) e).option()).isEqualTo("f"));
     }
+
+    @ParameterizedTest(name = "Accept: {0}")
+    @CsvSource(delimiter = '|', value = {
+            "image/avif,image/webp,*/*|avif,webp|WEBP",
+            "image/avif,*/*|avif,webp|none",
+            "image/webp;q=0,image/avif|avif,webp|none",
+            "image/webp|avif|none",
+            "image/webp|webp|WEBP"})
+    void anAnimationsAutoChoiceIsWebpWhereAcceptedNeverAvif(String accept, String order, String expected) {
+        OutputFormats formats = new OutputFormats(true, java.util.Arrays.stream(order.split(","))
+                .map(token -> FormatRequest.valueOf(token.toUpperCase(java.util.Locale.ROOT))).toList());
+        assertThat(formats.animatedAutoChoice(accept))
+                .isEqualTo(expected.equals("none") ? null : OutputFormat.valueOf(expected));
+    }
 }
