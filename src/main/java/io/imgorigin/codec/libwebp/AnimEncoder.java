@@ -10,14 +10,19 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
- * libwebp's WebPAnimEncoder: lossy frames with alpha, each handed in as the whole canvas at its start
- * time; libwebp finds the changed rectangles, blending and disposal itself. One ARGB picture is allocated
- * for the canvas and refilled for every frame. Not for concurrent use; {@link #close()} frees everything.
+ * An animated WebP built frame by frame: each canvas is encoded lossy with alpha by WebPEncode and pushed
+ * into a WebPMux as a whole-canvas ANMF frame that replaces the previous one (no blending, no disposal),
+ * with its own duration ({@link SingleFrameAnimation} keeps one frame an animation). WebPAnimEncoder is not used because it drops frames it finds (nearly) equal to
+ * the previous canvas, adding their time to that one, and turns a single frame into a still image without
+ * its duration; this way frame count and every delay are kept. Not for concurrent use; {@link #close()}
+ * frees everything.
  */
 public final class AnimEncoder implements AutoCloseable {
 
     /** The ANIM chunk stores the loop count in 16 bits. */
     public static final int MAX_LOOP_COUNT = 0xFFFF;
+    /** An ANMF chunk stores the duration in 24 bits. */
+    public static final int MAX_DURATION = 0xFFFFFF;
 
     /** libwebp's method 0..6 trades speed for size; 2 is the still encoder's trade here too. */
     private static final int METHOD = 2;
@@ -26,11 +31,14 @@ public final class AnimEncoder implements AutoCloseable {
     private final Arena arena;
     private final int width;
     private final int height;
-    private MemorySegment encoder = MemorySegment.NULL;
-    private MemorySegment picture;
-    private MemorySegment config;
-    private MemorySegment argb;
-    private boolean pictureAllocated;
+    private final MemorySegment mux;
+    private final MemorySegment config;
+    private final MemorySegment picture;
+    private final MemorySegment writer;
+    private final MemorySegment frameInfo;
+    private final int loopCount;
+    private int frames;
+    private int firstDuration;
     private boolean closed;
 
     /** Whether libwebpmux is loaded. */
@@ -55,20 +63,10 @@ public final class AnimEncoder implements AutoCloseable {
         this.functions = WebpMuxLibrary.instance().require();
         this.width = width;
         this.height = height;
+        this.loopCount = loopCount;
         this.arena = Arena.ofShared();
+        MemorySegment created = MemorySegment.NULL;
         try {
-            MemorySegment options = arena.allocate(WebpStructs.ENCODER_OPTIONS);
-            if (!functions.optionsInit(options)) {
-                throw new WebpException("WebPAnimEncoderOptionsInit: libwebpmux's ABI differs from 1.2.4's");
-            }
-            options.set(JAVA_INT, WebpStructs.offset(WebpStructs.ENCODER_OPTIONS, "loop_count"), loopCount);
-            // A transparent background: what viewers start from, as GIF decoding does here.
-            options.set(JAVA_INT, WebpStructs.offset(WebpStructs.ENCODER_OPTIONS, "bgcolor"), 0);
-            options.set(JAVA_INT, WebpStructs.offset(WebpStructs.ENCODER_OPTIONS, "allow_mixed"), 0);
-            encoder = functions.encoderNew(width, height, options);
-            if (encoder.equals(MemorySegment.NULL)) {
-                throw new WebpException("WebPAnimEncoderNew failed for " + width + "x" + height);
-            }
             config = arena.allocate(WebpStructs.CONFIG);
             if (!functions.configInit(config, quality)) {
                 throw new WebpException("WebPConfigInit: libwebp's ABI differs from 1.2.4's");
@@ -78,71 +76,114 @@ public final class AnimEncoder implements AutoCloseable {
             config.set(JAVA_INT, WebpStructs.offset(WebpStructs.CONFIG, "alpha_quality"), quality);
             config.set(JAVA_INT, WebpStructs.offset(WebpStructs.CONFIG, "method"), METHOD);
             picture = arena.allocate(WebpStructs.PICTURE);
-            if (!functions.pictureInit(picture)) {
-                throw new WebpException("WebPPictureInit: libwebp's ABI differs from 1.2.4's");
+            writer = arena.allocate(WebpStructs.MEMORY_WRITER);
+            frameInfo = arena.allocate(WebpStructs.FRAME_INFO);
+            created = functions.muxNew();
+            if (created.equals(MemorySegment.NULL)) {
+                throw new WebpException("WebPMuxNew: libwebpmux's ABI differs from 1.2.4's");
             }
-            picture.set(JAVA_INT, WebpStructs.offset(WebpStructs.PICTURE, "use_argb"), 1);
-            picture.set(JAVA_INT, WebpStructs.offset(WebpStructs.PICTURE, "width"), width);
-            picture.set(JAVA_INT, WebpStructs.offset(WebpStructs.PICTURE, "height"), height);
-            if (!functions.pictureAlloc(picture)) {
-                throw new WebpException("WebPPictureAlloc failed for " + width + "x" + height);
-            }
-            pictureAllocated = true;
-            int stride = picture.get(JAVA_INT, WebpStructs.offset(WebpStructs.PICTURE, "argb_stride"));
-            MemorySegment pixels = picture.get(ADDRESS, WebpStructs.offset(WebpStructs.PICTURE, "argb"));
-            if (stride != width || pixels.equals(MemorySegment.NULL)) {
-                throw new WebpException("WebPPictureAlloc gave stride " + stride + " for width " + width);
-            }
-            argb = pixels.reinterpret(4L * width * height);
+            check(functions.setCanvasSize(created, width, height), "WebPMuxSetCanvasSize");
+            MemorySegment params = arena.allocate(WebpStructs.ANIM_PARAMS);
+            // A transparent background: what viewers start from, as GIF decoding does here.
+            params.set(JAVA_INT, WebpStructs.offset(WebpStructs.ANIM_PARAMS, "bgcolor"), 0);
+            params.set(JAVA_INT, WebpStructs.offset(WebpStructs.ANIM_PARAMS, "loop_count"), loopCount);
+            check(functions.setAnimationParams(created, params), "WebPMuxSetAnimationParams");
+            mux = created;
         } catch (RuntimeException e) {
-            close();
+            if (!created.equals(MemorySegment.NULL)) {
+                functions.muxDelete(created);
+            }
+            arena.close();
             throw e;
         }
     }
 
     /**
-     * Adds a frame.
+     * Encodes and appends a frame.
      *
-     * @param canvas      width times height 0xAARRGGBB pixels, straight alpha
-     * @param timestampMs when it starts, in milliseconds from the start; never less than the previous one
+     * @param canvas     width times height 0xAARRGGBB pixels, straight alpha
+     * @param durationMs how long it shows, 0..16777215
      */
-    public void add(int[] canvas, int timestampMs) {
+    public void add(int[] canvas, int durationMs) {
         checkOpen();
         if (canvas.length != width * height) {
             throw new IllegalArgumentException("a canvas of " + canvas.length + " pixels for " + width + "x" + height);
         }
-        MemorySegment.copy(canvas, 0, argb, JAVA_INT, 0, canvas.length);
-        if (!functions.add(encoder, picture, timestampMs, config)) {
-            throw new WebpException("WebPAnimEncoderAdd failed: " + functions.error(encoder));
+        if (durationMs < 0 || durationMs > MAX_DURATION) {
+            throw new IllegalArgumentException("a WebP frame lasts 0..16777215 ms, not " + durationMs);
+        }
+        picture.fill((byte) 0);
+        if (!functions.pictureInit(picture)) {
+            throw new WebpException("WebPPictureInit: libwebp's ABI differs from 1.2.4's");
+        }
+        picture.set(JAVA_INT, WebpStructs.offset(WebpStructs.PICTURE, "use_argb"), 1);
+        picture.set(JAVA_INT, WebpStructs.offset(WebpStructs.PICTURE, "width"), width);
+        picture.set(JAVA_INT, WebpStructs.offset(WebpStructs.PICTURE, "height"), height);
+        functions.memoryWriterInit(writer);
+        try {
+            if (!functions.pictureAlloc(picture)) {
+                throw new WebpException("WebPPictureAlloc failed for " + width + "x" + height);
+            }
+            int stride = picture.get(JAVA_INT, WebpStructs.offset(WebpStructs.PICTURE, "argb_stride"));
+            MemorySegment argb = picture.get(ADDRESS, WebpStructs.offset(WebpStructs.PICTURE, "argb"));
+            if (stride != width || argb.equals(MemorySegment.NULL)) {
+                throw new WebpException("WebPPictureAlloc gave stride " + stride + " for width " + width);
+            }
+            MemorySegment.copy(canvas, 0, argb.reinterpret(4L * canvas.length), JAVA_INT, 0, canvas.length);
+            picture.set(ADDRESS, WebpStructs.offset(WebpStructs.PICTURE, "writer"), functions.memoryWrite());
+            picture.set(ADDRESS, WebpStructs.offset(WebpStructs.PICTURE, "custom_ptr"), writer);
+            if (!functions.encode(config, picture)) {
+                throw new WebpException("WebPEncode failed with error "
+                        + picture.get(JAVA_INT, WebpStructs.offset(WebpStructs.PICTURE, "error_code")));
+            }
+            MemorySegment bytes = writer.get(ADDRESS, WebpStructs.offset(WebpStructs.MEMORY_WRITER, "mem"));
+            long size = writer.get(JAVA_LONG, WebpStructs.offset(WebpStructs.MEMORY_WRITER, "size"));
+            if (bytes.equals(MemorySegment.NULL) || size <= 0) {
+                throw new WebpException("WebPEncode wrote nothing");
+            }
+            frameInfo.fill((byte) 0);
+            frameInfo.set(ADDRESS, WebpStructs.offset(WebpStructs.FRAME_INFO, "bytes"), bytes);
+            frameInfo.set(JAVA_LONG, WebpStructs.offset(WebpStructs.FRAME_INFO, "size"), size);
+            frameInfo.set(JAVA_INT, WebpStructs.offset(WebpStructs.FRAME_INFO, "duration"), durationMs);
+            frameInfo.set(JAVA_INT, WebpStructs.offset(WebpStructs.FRAME_INFO, "id"), WebpStructs.CHUNK_ANMF);
+            frameInfo.set(JAVA_INT, WebpStructs.offset(WebpStructs.FRAME_INFO, "dispose_method"),
+                    WebpStructs.DISPOSE_NONE);
+            frameInfo.set(JAVA_INT, WebpStructs.offset(WebpStructs.FRAME_INFO, "blend_method"), WebpStructs.NO_BLEND);
+            check(functions.pushFrame(mux, frameInfo), "WebPMuxPushFrame");
+            if (frames++ == 0) {
+                firstDuration = durationMs;
+            }
+        } finally {
+            functions.pictureFree(picture);
+            functions.memoryWriterClear(writer);
         }
     }
 
-    /**
-     * Ends the last frame at {@code endMs} and returns the file.
-     */
-    public byte[] assemble(int endMs) {
+    /** The assembled file. */
+    public byte[] assemble() {
         checkOpen();
-        if (!functions.add(encoder, MemorySegment.NULL, endMs, MemorySegment.NULL)) {
-            throw new WebpException("WebPAnimEncoderAdd (end) failed: " + functions.error(encoder));
-        }
         MemorySegment data = arena.allocate(WebpStructs.DATA);
-        if (!functions.assemble(encoder, data)) {
-            throw new WebpException("WebPAnimEncoderAssemble failed: " + functions.error(encoder));
-        }
+        check(functions.assemble(mux, data), "WebPMuxAssemble");
         MemorySegment bytes = data.get(ADDRESS, WebpStructs.offset(WebpStructs.DATA, "bytes"));
         long size = data.get(JAVA_LONG, WebpStructs.offset(WebpStructs.DATA, "size"));
         try {
             if (bytes.equals(MemorySegment.NULL) || size <= 0 || size > Integer.MAX_VALUE - 8) {
-                throw new WebpException("WebPAnimEncoderAssemble returned " + size + " bytes");
+                throw new WebpException("WebPMuxAssemble returned " + size + " bytes");
             }
             byte[] file = new byte[(int) size];
             MemorySegment.copy(bytes.reinterpret(size), JAVA_BYTE, 0, file, 0, file.length);
-            return file;
+            return frames == 1 ? SingleFrameAnimation.wrap(file, width, height, loopCount, firstDuration) : file;
         } finally {
             // WebPDataClear is inline in the header: it is WebPFree of the bytes.
             if (!bytes.equals(MemorySegment.NULL)) {
                 functions.free(bytes);
             }
+        }
+    }
+
+    private static void check(int muxError, String call) {
+        if (muxError != WebpStructs.MUX_OK) {
+            throw new WebpException(call + " failed with WebPMuxError " + muxError);
         }
     }
 
@@ -159,12 +200,7 @@ public final class AnimEncoder implements AutoCloseable {
         }
         closed = true;
         try {
-            if (pictureAllocated) {
-                functions.pictureFree(picture);
-            }
-            if (!encoder.equals(MemorySegment.NULL)) {
-                functions.delete(encoder);
-            }
+            functions.muxDelete(mux);
         } finally {
             arena.close();
         }

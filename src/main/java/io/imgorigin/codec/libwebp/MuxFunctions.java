@@ -12,40 +12,49 @@ import java.lang.invoke.MethodHandle;
 import io.imgorigin.codec.Downcalls;
 
 /**
- * Typed entry points into libwebpmux's WebPAnimEncoder API (mux.h) and the libwebp functions it needs
+ * Typed entry points into libwebpmux's WebPMux API (mux.h) and the libwebp encoder functions it sits on
  * (encode.h, types.h), which the dynamic loader finds through libwebpmux's dependency on libwebp.
  */
 final class MuxFunctions {
 
     private final MethodHandle version;
-    private final MethodHandle optionsInit;
-    private final MethodHandle encoderNew;
-    private final MethodHandle add;
+    private final MethodHandle muxNew;
+    private final MethodHandle setCanvasSize;
+    private final MethodHandle setAnimationParams;
+    private final MethodHandle pushFrame;
     private final MethodHandle assemble;
-    private final MethodHandle error;
-    private final MethodHandle delete;
+    private final MethodHandle muxDelete;
     private final MethodHandle configInit;
     private final MethodHandle pictureInit;
     private final MethodHandle pictureAlloc;
     private final MethodHandle pictureFree;
+    private final MethodHandle encode;
+    private final MethodHandle memoryWriterInit;
+    private final MethodHandle memoryWriterClear;
     private final MethodHandle free;
+    /** WebPMemoryWrite, the WebPWriterFunction a picture's writer field points at. */
+    private final MemorySegment memoryWrite;
 
     private MuxFunctions(Downcalls.Binder b) {
         WebpStructs.checkSizes();
         version = b.bind("WebPGetMuxVersion", FunctionDescriptor.of(JAVA_INT));
-        optionsInit = b.bind("WebPAnimEncoderOptionsInitInternal", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-        encoderNew = b.bind("WebPAnimEncoderNewInternal",
-                FunctionDescriptor.of(ADDRESS, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-        add = b.bind("WebPAnimEncoderAdd", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS));
-        assemble = b.bind("WebPAnimEncoderAssemble", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
-        error = b.bind("WebPAnimEncoderGetError", FunctionDescriptor.of(ADDRESS, ADDRESS));
-        delete = b.bind("WebPAnimEncoderDelete", FunctionDescriptor.ofVoid(ADDRESS));
+        muxNew = b.bind("WebPNewInternal", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+        setCanvasSize = b.bind("WebPMuxSetCanvasSize", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+        setAnimationParams = b.bind("WebPMuxSetAnimationParams", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        pushFrame = b.bind("WebPMuxPushFrame", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+        assemble = b.bind("WebPMuxAssemble", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        muxDelete = b.bind("WebPMuxDelete", FunctionDescriptor.ofVoid(ADDRESS));
         configInit = b.bind("WebPConfigInitInternal",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_FLOAT, JAVA_INT));
         pictureInit = b.bind("WebPPictureInitInternal", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
         pictureAlloc = b.bind("WebPPictureAlloc", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         pictureFree = b.bind("WebPPictureFree", FunctionDescriptor.ofVoid(ADDRESS));
+        encode = b.bind("WebPEncode", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        memoryWriterInit = b.bind("WebPMemoryWriterInit", FunctionDescriptor.ofVoid(ADDRESS));
+        memoryWriterClear = b.bind("WebPMemoryWriterClear", FunctionDescriptor.ofVoid(ADDRESS));
         free = b.bind("WebPFree", FunctionDescriptor.ofVoid(ADDRESS));
+        memoryWrite = b.lookup().find("WebPMemoryWrite")
+                .orElseThrow(() -> new UnsupportedOperationException("symbol WebPMemoryWrite not found"));
     }
 
     static MuxFunctions bind(SymbolLookup lookup) {
@@ -57,32 +66,31 @@ final class MuxFunctions {
         return (v >> 16) + "." + (v >> 8 & 0xFF) + "." + (v & 0xFF);
     }
 
-    boolean optionsInit(MemorySegment options) {
-        return Downcalls.call(() -> (int) optionsInit.invokeExact(options, WebpStructs.MUX_ABI)) != 0;
+    /** A new WebPMux, or NULL when the library's ABI is not 1.2.4's major version. */
+    MemorySegment muxNew() {
+        return Downcalls.call(() -> (MemorySegment) muxNew.invokeExact(WebpStructs.MUX_ABI));
     }
 
-    MemorySegment encoderNew(int width, int height, MemorySegment options) {
-        return Downcalls.call(() -> (MemorySegment) encoderNew.invokeExact(width, height, options, WebpStructs.MUX_ABI));
+    int setCanvasSize(MemorySegment mux, int width, int height) {
+        return Downcalls.call(() -> (int) setCanvasSize.invokeExact(mux, width, height));
     }
 
-    /** A frame at {@code timestamp}, or with a NULL picture and config the end of the last frame. */
-    boolean add(MemorySegment encoder, MemorySegment picture, int timestamp, MemorySegment config) {
-        return Downcalls.call(() -> (int) add.invokeExact(encoder, picture, timestamp, config)) != 0;
+    int setAnimationParams(MemorySegment mux, MemorySegment params) {
+        return Downcalls.call(() -> (int) setAnimationParams.invokeExact(mux, params));
     }
 
-    boolean assemble(MemorySegment encoder, MemorySegment data) {
-        return Downcalls.call(() -> (int) assemble.invokeExact(encoder, data)) != 0;
+    /** Appends a frame, copying its bitstream into the mux. */
+    int pushFrame(MemorySegment mux, MemorySegment frameInfo) {
+        return Downcalls.call(() -> (int) pushFrame.invokeExact(mux, frameInfo, 1));
     }
 
-    /** The encoder's last error message, or "" when it has none. */
-    String error(MemorySegment encoder) {
-        MemorySegment text = Downcalls.call(() -> (MemorySegment) error.invokeExact(encoder));
-        return text.equals(MemorySegment.NULL) ? "" : text.reinterpret(1024).getString(0);
+    int assemble(MemorySegment mux, MemorySegment data) {
+        return Downcalls.call(() -> (int) assemble.invokeExact(mux, data));
     }
 
-    void delete(MemorySegment encoder) {
+    void muxDelete(MemorySegment mux) {
         Downcalls.call(() -> {
-            delete.invokeExact(encoder);
+            muxDelete.invokeExact(mux);
         });
     }
 
@@ -105,9 +113,29 @@ final class MuxFunctions {
         });
     }
 
+    boolean encode(MemorySegment config, MemorySegment picture) {
+        return Downcalls.call(() -> (int) encode.invokeExact(config, picture)) != 0;
+    }
+
+    void memoryWriterInit(MemorySegment writer) {
+        Downcalls.call(() -> {
+            memoryWriterInit.invokeExact(writer);
+        });
+    }
+
+    void memoryWriterClear(MemorySegment writer) {
+        Downcalls.call(() -> {
+            memoryWriterClear.invokeExact(writer);
+        });
+    }
+
     void free(MemorySegment pointer) {
         Downcalls.call(() -> {
             free.invokeExact(pointer);
         });
+    }
+
+    MemorySegment memoryWrite() {
+        return memoryWrite;
     }
 }

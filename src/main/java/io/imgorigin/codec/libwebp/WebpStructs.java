@@ -21,6 +21,13 @@ final class WebpStructs {
     static final int MUX_ABI = 0x0108;
     static final int ENCODER_ABI = 0x020f;
 
+    /** WebPChunkId WEBP_CHUNK_ANMF, WebPMuxAnimDispose WEBP_MUX_DISPOSE_NONE, WebPMuxAnimBlend WEBP_MUX_NO_BLEND. */
+    static final int CHUNK_ANMF = 3;
+    static final int DISPOSE_NONE = 0;
+    static final int NO_BLEND = 1;
+    /** WebPMuxError WEBP_MUX_OK. */
+    static final int MUX_OK = 1;
+
     /** WEBP_CSP_MODE: bytes B, G, R, A with straight alpha, a little-endian Java int's 0xAARRGGBB. */
     static final int MODE_BGRA = 3;
     /** WebPPreset WEBP_PRESET_DEFAULT. */
@@ -38,11 +45,24 @@ final class WebpStructs {
             JAVA_INT.withName("canvas_height"), JAVA_INT.withName("loop_count"), JAVA_INT.withName("bgcolor"),
             JAVA_INT.withName("frame_count"), MemoryLayout.sequenceLayout(4, JAVA_INT).withName("pad"));
 
-    /** {@code struct WebPAnimEncoderOptions}, its WebPMuxAnimParams {bgcolor, loop_count} first. */
-    static final StructLayout ENCODER_OPTIONS = MemoryLayout.structLayout(JAVA_INT.withName("bgcolor"),
-            JAVA_INT.withName("loop_count"), JAVA_INT.withName("minimize_size"), JAVA_INT.withName("kmin"),
-            JAVA_INT.withName("kmax"), JAVA_INT.withName("allow_mixed"), JAVA_INT.withName("verbose"),
-            MemoryLayout.sequenceLayout(4, JAVA_INT).withName("padding"));
+    /** {@code struct WebPMuxAnimParams { uint32_t bgcolor; int loop_count; }}. */
+    static final StructLayout ANIM_PARAMS = MemoryLayout.structLayout(JAVA_INT.withName("bgcolor"),
+            JAVA_INT.withName("loop_count"));
+
+    /**
+     * {@code struct WebPMuxFrameInfo}: the frame's WebPData, x and y offsets, duration, chunk id, dispose and
+     * blend methods, uint32_t pad[1], and C's tail padding to 8 bytes.
+     */
+    static final StructLayout FRAME_INFO = MemoryLayout.structLayout(ADDRESS.withName("bytes"),
+            JAVA_LONG.withName("size"), JAVA_INT.withName("x_offset"), JAVA_INT.withName("y_offset"),
+            JAVA_INT.withName("duration"), JAVA_INT.withName("id"), JAVA_INT.withName("dispose_method"),
+            JAVA_INT.withName("blend_method"), MemoryLayout.sequenceLayout(1, JAVA_INT).withName("pad"),
+            MemoryLayout.paddingLayout(4));
+
+    /** {@code struct WebPMemoryWriter { uint8_t* mem; size_t size; size_t max_size; uint32_t pad[1]; }}. */
+    static final StructLayout MEMORY_WRITER = MemoryLayout.structLayout(ADDRESS.withName("mem"),
+            JAVA_LONG.withName("size"), JAVA_LONG.withName("max_size"),
+            MemoryLayout.sequenceLayout(1, JAVA_INT).withName("pad"), MemoryLayout.paddingLayout(4));
 
     /** {@code struct WebPConfig}: 29 four-byte fields, quality and target_PSNR floats. */
     static final StructLayout CONFIG = MemoryLayout.structLayout(JAVA_INT.withName("lossless"),
@@ -90,11 +110,14 @@ final class WebpStructs {
         check(DATA, 16);
         check(DECODER_OPTIONS, 36);
         check(ANIM_INFO, 36);
-        check(ENCODER_OPTIONS, 44);
+        check(ANIM_PARAMS, 8);
+        check(FRAME_INFO, 48);
+        check(MEMORY_WRITER, 32);
         check(CONFIG, 116);
         check(PICTURE, 256);
-        if (offset(PICTURE, "argb") != 72 || offset(PICTURE, "error_code") != 136) {
-            throw new UnsupportedOperationException("WebPPicture field offsets differ from libwebp 1.2.4's");
+        if (offset(PICTURE, "argb") != 72 || offset(PICTURE, "error_code") != 136
+                || offset(FRAME_INFO, "duration") != 24 || offset(FRAME_INFO, "blend_method") != 36) {
+            throw new UnsupportedOperationException("WebPPicture or WebPMuxFrameInfo field offsets differ from libwebp 1.2.4's");
         }
     }
 
