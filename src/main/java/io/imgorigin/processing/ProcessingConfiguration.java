@@ -23,7 +23,6 @@ import io.imgorigin.processing.pipeline.ImageDecoder;
 import io.imgorigin.processing.pipeline.ImageInspector;
 import io.imgorigin.processing.pipeline.ImagePipeline;
 import io.imgorigin.processing.pipeline.OutputFormat;
-import io.imgorigin.processing.pipeline.SourceFormat;
 import io.imgorigin.processing.pipeline.StageObserver;
 import io.imgorigin.processing.probe.Geometry;
 import io.imgorigin.processing.resize.ResizeWarmUp;
@@ -50,11 +49,12 @@ public class ProcessingConfiguration {
 
     @Bean
     AnimationCodecs animationCodecs(ProcessingProperties processing) {
-        AnimationCodecs codecs = AnimationCodecs.none();
-        log.info("Animation: {}", codecs.writes(OutputFormat.GIF)
-                ? "GIF" + (codecs.reads(SourceFormat.WEBP) ? " and WebP" : "") + " frames kept; animated WebP output "
-                        + (codecs.writes(OutputFormat.WEBP) ? "on" : "off")
-                : "off, animated sources give their first frame; animated WebP output off");
+        StandardAnimationCodecs codecs = StandardAnimationCodecs.detect(processing.nativeCodecs());
+        log.info("Animation: GIF{} frames kept; animated WebP output {}", codecs.readsWebp() ? " and WebP" : "",
+                codecs.writesWebp() ? "on" : "off");
+        if (processing.nativeCodecs() && !(codecs.readsWebp() && codecs.writesWebp())) {
+            log.info("Animated WebP is not fully available: {}", StandardAnimationCodecs.status());
+        }
         return codecs;
     }
 
