@@ -102,7 +102,12 @@ async function transform(original, options) {
   }
   const format = options.format
     ?? (metadata.format in CONTENT_TYPES ? metadata.format : (metadata.hasAlpha ? 'png' : 'jpeg'));
-  if (options.width || options.height) {
+  if (metadata.pages > 1 && options.width && !options.height) {
+    // libvips rounds an animation's scaled height down; ask for imgorigin's size (half up) so outputs match.
+    const width = Math.min(options.width, metadata.width);
+    const height = Math.max(1, Math.round((metadata.pageHeight || metadata.height) * width / metadata.width));
+    image.resize({ width, height, fit: 'fill' });
+  } else if (options.width || options.height) {
     image.resize({
       width: options.width,
       height: options.height,
