@@ -59,7 +59,7 @@ public final class StandardPipeline {
         public Settings(Geometry geometry, long maxSourcePixels, int maxFrames, MemoryBudget budget,
                 boolean nativeCodecs, OutputFormats outputFormats, int avifSpeed, int avifQuality) {
             this(geometry, maxSourcePixels, maxFrames, budget, nativeCodecs, outputFormats, avifSpeed, avifQuality,
-                    DEFAULT_MAX_ANIMATION_PIXELS, AnimationCodecs.none());
+                    DEFAULT_MAX_ANIMATION_PIXELS, StandardAnimationCodecs.detect(nativeCodecs));
         }
 
         public Settings(Geometry geometry, long maxSourcePixels, int maxFrames, MemoryBudget budget,
