@@ -161,8 +161,22 @@ prepare_image() {
         photo-24mp.jpg) from_corpus photos/bimg_vertical.jpg "$out" \
             || generate_photo 4000x6000 "$out" ;;
         alpha-1.5k.png) alpha_png "$out" ;;
+        anim-480x270.gif) animated_gif "$out" ;;
         *) die "unknown image $key" ;;
     esac
+}
+
+# 40 frames of 480x270, 50 ms each, looping for ever: a window panning across a fractal plasma, so that
+# every frame differs and compresses like video rather than like a flat cartoon.
+animated_gif() {
+    local out=$1 frames=() i
+    require_tools convert
+    for ((i = 0; i < 40; i++)); do
+        frames+=("(" mpr:base -crop "480x270+$((i * 12))+0" +repage ")")
+    done
+    convert -seed 11 -size 960x270 plasma:fractal -blur 0x1 -write mpr:base +delete "${frames[@]}" \
+        -delay 5 -loop 0 "$out" || die "cannot generate $out"
+    echo "generated 40-frame 480x270 plasma pan"
 }
 
 from_corpus() {

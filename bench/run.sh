@@ -21,7 +21,7 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-4}
 SPREAD=${SPREAD:-8}
 IMGORIGIN_XMX=${IMGORIGIN_XMX:-1g}
-SCENARIOS=${SCENARIOS:-1 2 3 4 5}
+SCENARIOS=${SCENARIOS:-1 2 3 4 5 6 7}
 ORIGINS=${ORIGINS:-imgorigin sharp}
 
 # number | title | key | query before w | width | content type
@@ -31,6 +31,8 @@ SCENARIO_TABLE=(
     "3|12 MP JPEG → JPEG w=1200|photo-12mp.jpg|f=jpeg&q=80|1200|image/jpeg"
     "4|PNG α 1.5K → PNG w=300|alpha-1.5k.png|f=png|300|image/png"
     "5|2.7K JPEG → AVIF w=400|photo-2.5k.jpg|f=avif|400|image/avif"
+    "6|animated GIF, 40 frames 480×270 → WebP w=200|anim-480x270.gif|f=webp&q=80|200|image/webp"
+    "7|animated GIF, 40 frames 480×270 → GIF w=200|anim-480x270.gif|f=gif|200|image/gif"
 )
 
 origin_pid() {
@@ -58,7 +60,7 @@ main() {
 
     start_s3proxy
     local key sources=""
-    for key in photo-2.5k.jpg photo-12mp.jpg alpha-1.5k.png; do
+    for key in photo-2.5k.jpg photo-12mp.jpg alpha-1.5k.png anim-480x270.gif; do
         local origin_note
         origin_note=$(prepare_image "$key")
         upload "$key" "$WORK/images/$key"
@@ -190,8 +192,9 @@ main() {
         printf '%s' "$sources"
         echo
         echo "Settings: imgorigin \`-Xms$IMGORIGIN_XMX -Xmx$IMGORIGIN_XMX${JAVA_OPTS:+ $JAVA_OPTS}\`; sharp origin: one Node process, $(sed -n 's/.*(\(.*\))$/\1/p' "$WORK/sharp-origin.log" 2>/dev/null | head -n 1), MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2};"
-        echo "the sharp origin encodes JPEG progressive without mozjpeg, WebP at effort 4, PNG with sharp's defaults,"
-        echo "AVIF without q at sharp's defaults (quality 50, effort 4); imgorigin's AVIF without q is at its own defaults."
+        echo "the sharp origin encodes JPEG progressive without mozjpeg, WebP at effort 4, PNG and GIF with sharp's defaults,"
+        echo "AVIF without q at sharp's defaults (quality 50, effort 4; imgorigin's AVIF without q is at its own defaults),"
+        echo "and opens every original with \`{animated: true}\` so that an animation keeps all its frames."
         echo "wrk, S3Proxy and both origins share the machine."
         echo
         echo "Machine:"

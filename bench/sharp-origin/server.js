@@ -30,10 +30,10 @@ const config = {
   defaultQuality: 80,
 };
 
-const FORMATS = { jpeg: 'jpeg', jpg: 'jpeg', png: 'png', webp: 'webp', avif: 'avif' };
+const FORMATS = { jpeg: 'jpeg', jpg: 'jpeg', png: 'png', webp: 'webp', avif: 'avif', gif: 'gif' };
 const FITS = new Set(['cover', 'contain', 'inside', 'fill']);
 const OPTIONS = new Set(['w', 'h', 'f', 'q', 'fit']);
-const CONTENT_TYPES = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif' };
+const CONTENT_TYPES = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif' };
 
 class HttpError extends Error {
   constructor(status, message) {
@@ -62,7 +62,7 @@ function parseOptions(searchParams) {
         options.qualityGiven = true;
         break;
       case 'f':
-        if (!(value in FORMATS)) throw new HttpError(400, 'f must be jpeg, jpg, png, webp or avif');
+        if (!(value in FORMATS)) throw new HttpError(400, 'f must be jpeg, jpg, png, webp, avif or gif');
         options.format = FORMATS[value];
         break;
       case 'fit':
@@ -95,7 +95,8 @@ async function fetchOriginal(key) {
 }
 
 async function transform(original, options) {
-  const image = sharp(original, { autoOrient: true, limitInputPixels: config.maxSourcePixels });
+  // animated: every frame of a GIF or WebP is read, as imgorigin keeps animations.
+  const image = sharp(original, { autoOrient: true, animated: true, limitInputPixels: config.maxSourcePixels });
   let metadata;
   try {
     metadata = await image.metadata();
@@ -104,7 +105,12 @@ async function transform(original, options) {
   }
   const format = options.format
     ?? (metadata.format in CONTENT_TYPES ? metadata.format : (metadata.hasAlpha ? 'png' : 'jpeg'));
-  if (options.width || options.height) {
+  if (metadata.pages > 1 && options.width && !options.height) {
+    // libvips rounds an animation's scaled height down; ask for imgorigin's size (half up) so outputs match.
+    const width = Math.min(options.width, metadata.width);
+    const height = Math.max(1, Math.round((metadata.pageHeight || metadata.height) * width / metadata.width));
+    image.resize({ width, height, fit: 'fill' });
+  } else if (options.width || options.height) {
     image.resize({
       width: options.width,
       height: options.height,
@@ -119,6 +125,8 @@ async function transform(original, options) {
   } else if (format === 'avif') {
     // Without q, sharp's own AVIF defaults (quality 50, effort 4), as a sharp user would get them.
     image.avif(options.qualityGiven ? { quality: options.quality } : {});
+  } else if (format === 'gif') {
+    image.gif();
   } else {
     image.png();
   }

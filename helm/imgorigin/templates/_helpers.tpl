@@ -72,6 +72,7 @@ IMGORIGIN_LIMITS_MAXSOURCEBYTES: {{ $c.limits.maxSourceBytes | toJson }}
 IMGORIGIN_LIMITS_MAXSOURCEPIXELS: {{ $c.limits.maxSourcePixels | toJson }}
 IMGORIGIN_LIMITS_MAXOUTPUTDIMENSION: {{ $c.limits.maxOutputDimension | toJson }}
 IMGORIGIN_LIMITS_MAXFRAMES: {{ $c.limits.maxFrames | toJson }}
+IMGORIGIN_LIMITS_MAXANIMATIONPIXELS: {{ $c.limits.maxAnimationPixels | toJson }}
 IMGORIGIN_LIMITS_ALLOWEDWIDTHS: {{ join "," ($c.limits.allowedWidths | default list) | toJson }}
 IMGORIGIN_LIMITS_ALLOWEDHEIGHTS: {{ join "," ($c.limits.allowedHeights | default list) | toJson }}
 IMGORIGIN_FORMAT_DEFAULTQUALITY: {{ $c.format.defaultQuality | toJson }}

@@ -10,6 +10,7 @@ import org.springframework.util.unit.DataSize;
  * {@code imgorigin.limits.*}: everything a hostile request or original could make large. The options
  * parser enforces the output dimension and the allowed sizes; the service, the probe and admission the rest.
  *
+ * @param maxAnimationPixels frames × canvas pixels an animation may declare (SPEC section 2.2)
  * @param allowedWidths  the widths tw = round(w·dpr) may take; empty: any
  * @param allowedHeights the heights th = round(h·dpr) may take; empty: any
  */
@@ -19,6 +20,7 @@ public record LimitsProperties(
         @DefaultValue("50000000") long maxSourcePixels,
         @DefaultValue("8192") int maxOutputDimension,
         @DefaultValue("1000") int maxFrames,
+        @DefaultValue("200000000") long maxAnimationPixels,
         @DefaultValue List<Integer> allowedWidths,
         @DefaultValue List<Integer> allowedHeights) {
 

@@ -15,12 +15,14 @@ import io.imgorigin.codec.libjxl.JxlLibrary;
 import io.imgorigin.options.AutoFormatSettings;
 import io.imgorigin.options.FormatProperties;
 import io.imgorigin.options.LimitsProperties;
+import io.imgorigin.processing.animate.AnimationCodecs;
 import io.imgorigin.processing.encode.AvifEncoder;
 import io.imgorigin.processing.format.OutputFormats;
 import io.imgorigin.processing.admit.MemoryBudget;
 import io.imgorigin.processing.pipeline.ImageDecoder;
 import io.imgorigin.processing.pipeline.ImageInspector;
 import io.imgorigin.processing.pipeline.ImagePipeline;
+import io.imgorigin.processing.pipeline.OutputFormat;
 import io.imgorigin.processing.pipeline.StageObserver;
 import io.imgorigin.processing.probe.Geometry;
 import io.imgorigin.processing.resize.ResizeWarmUp;
@@ -46,14 +48,27 @@ public class ProcessingConfiguration {
     }
 
     @Bean
-    OutputFormats outputFormats(ProcessingProperties processing, FormatProperties format) {
+    AnimationCodecs animationCodecs(ProcessingProperties processing) {
+        StandardAnimationCodecs codecs = StandardAnimationCodecs.detect(processing.nativeCodecs());
+        log.info("Animation: GIF{} frames kept; animated WebP output {}", codecs.readsWebp() ? " and WebP" : "",
+                codecs.writesWebp() ? "on" : "off");
+        if (processing.nativeCodecs() && !(codecs.readsWebp() && codecs.writesWebp())) {
+            log.info("Animated WebP is not fully available: {}", StandardAnimationCodecs.status());
+        }
+        return codecs;
+    }
+
+    @Bean
+    OutputFormats outputFormats(ProcessingProperties processing, FormatProperties format, AnimationCodecs animation) {
         boolean avif = processing.nativeCodecs() && AvifEncoder.available();
-        OutputFormats formats = new OutputFormats(avif, AutoFormatSettings.parse(format.auto()));
-        log.info("Formats read: JPEG, PNG, WebP, GIF, BMP, TIFF, PSD, ICO, SVG{}{}{}; written: JPEG, PNG, WebP{}; f=auto chooses {}",
+        OutputFormats formats = new OutputFormats(avif, animation.writes(OutputFormat.GIF),
+                AutoFormatSettings.parse(format.auto()));
+        log.info("Formats read: JPEG, PNG, WebP, GIF, BMP, TIFF, PSD, ICO, SVG{}{}{}; written: JPEG, PNG, WebP{}{}; f=auto chooses {}",
                 processing.nativeCodecs() && HeifLibrary.readsAvif() ? ", AVIF" : "",
                 processing.nativeCodecs() && HeifLibrary.readsHeic() ? ", HEIC" : "",
                 processing.nativeCodecs() && JxlLibrary.readsJxl() ? ", JPEG XL" : "",
                 avif ? ", AVIF (speed " + format.avif().speed() + ")" : "",
+                formats.writes(OutputFormat.GIF) ? ", GIF" : "",
                 formats.auto().isEmpty() ? "PNG or JPEG only" : formats.auto() + " when accepted, else PNG or JPEG");
         if (processing.nativeCodecs() && !HeifLibrary.readsAvif()) {
             log.info("AVIF and HEIC are not read: {}", HeifLibrary.status());
@@ -66,30 +81,35 @@ public class ProcessingConfiguration {
 
     @Bean
     ImagePipeline imagePipeline(ProcessingProperties processing, LimitsProperties limits, FormatProperties format,
-            Geometry geometry, MemoryBudget budget, StageObserver observer, OutputFormats outputFormats) {
-        return StandardPipeline.assemble(settings(processing, limits, format, geometry, budget, outputFormats),
+            Geometry geometry, MemoryBudget budget, StageObserver observer, OutputFormats outputFormats,
+            AnimationCodecs animation) {
+        return StandardPipeline.assemble(settings(processing, limits, format, geometry, budget, outputFormats, animation),
                 observer);
     }
 
     @Bean
     ImageInspector imageInspector(ProcessingProperties processing, LimitsProperties limits, FormatProperties format,
-            Geometry geometry, MemoryBudget budget, StageObserver observer, OutputFormats outputFormats) {
-        return StandardPipeline.inspector(settings(processing, limits, format, geometry, budget, outputFormats),
+            Geometry geometry, MemoryBudget budget, StageObserver observer, OutputFormats outputFormats,
+            AnimationCodecs animation) {
+        return StandardPipeline.inspector(settings(processing, limits, format, geometry, budget, outputFormats, animation),
                 observer);
     }
 
     /** Decodes the configured watermark, at most {@link WatermarkStep#MAX_PIXELS} of it. */
     @Bean
     ImageDecoder watermarkDecoder(ProcessingProperties processing, LimitsProperties limits, FormatProperties format,
-            Geometry geometry, MemoryBudget budget, StageObserver observer, OutputFormats outputFormats) {
-        return StandardPipeline.decoder(settings(processing, limits, format, geometry, budget, outputFormats),
+            Geometry geometry, MemoryBudget budget, StageObserver observer, OutputFormats outputFormats,
+            AnimationCodecs animation) {
+        return StandardPipeline.decoder(settings(processing, limits, format, geometry, budget, outputFormats, animation),
                 WatermarkStep.MAX_PIXELS, observer);
     }
 
     private static StandardPipeline.Settings settings(ProcessingProperties processing, LimitsProperties limits,
-            FormatProperties format, Geometry geometry, MemoryBudget budget, OutputFormats outputFormats) {
+            FormatProperties format, Geometry geometry, MemoryBudget budget, OutputFormats outputFormats,
+            AnimationCodecs animation) {
         return new StandardPipeline.Settings(geometry, limits.maxSourcePixels(), limits.maxFrames(), budget,
-                processing.nativeCodecs(), outputFormats, format.avif().speed(), format.quality().avif());
+                processing.nativeCodecs(), outputFormats, format.avif().speed(), format.quality().avif(),
+                limits.maxAnimationPixels(), animation);
     }
 
     @Bean

@@ -18,7 +18,7 @@ import javax.imageio.ImageReader;
  */
 public record ProcessingEngine(String jpegPath, String pngPath) {
 
-    static final String RELEASE = "2";
+    static final String RELEASE = "3";
     private static final String IMAGEIO = "imageio";
 
     /**

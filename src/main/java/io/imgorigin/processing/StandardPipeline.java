@@ -2,6 +2,7 @@ package io.imgorigin.processing;
 
 import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.imgorigin.options.Fit;
@@ -10,6 +11,9 @@ import io.imgorigin.options.Gravity;
 import io.imgorigin.options.ImageOptions;
 import io.imgorigin.options.Rgba;
 import io.imgorigin.processing.admit.AdmitStep;
+import io.imgorigin.processing.animate.AnimateStep;
+import io.imgorigin.processing.animate.AnimationCodecs;
+import io.imgorigin.processing.animate.StillOnly;
 import io.imgorigin.processing.admit.MemoryBudget;
 import io.imgorigin.processing.color.ColorStep;
 import io.imgorigin.processing.color.DefaultCmykProfile;
@@ -20,6 +24,7 @@ import io.imgorigin.processing.edits.RotateStep;
 import io.imgorigin.processing.edits.TrimStep;
 import io.imgorigin.processing.encode.AvifEncoder;
 import io.imgorigin.processing.encode.EncodeStep;
+import io.imgorigin.processing.encode.GifEncoder;
 import io.imgorigin.processing.encode.JpegEncoder;
 import io.imgorigin.processing.encode.PngEncoder;
 import io.imgorigin.processing.encode.WebpEncoder;
@@ -57,13 +62,22 @@ public final class StandardPipeline {
 
     /** What the steps are configured with. */
     public record Settings(Geometry geometry, long maxSourcePixels, int maxFrames, MemoryBudget budget,
-            boolean nativeCodecs, OutputFormats outputFormats, int avifSpeed, int avifQuality) {
+            boolean nativeCodecs, OutputFormats outputFormats, int avifSpeed, int avifQuality,
+            long maxAnimationPixels, AnimationCodecs animationCodecs) {
+
+        public Settings(Geometry geometry, long maxSourcePixels, int maxFrames, MemoryBudget budget,
+                boolean nativeCodecs, OutputFormats outputFormats, int avifSpeed, int avifQuality) {
+            this(geometry, maxSourcePixels, maxFrames, budget, nativeCodecs, outputFormats, avifSpeed, avifQuality,
+                    DEFAULT_MAX_ANIMATION_PIXELS, StandardAnimationCodecs.detect(nativeCodecs));
+        }
 
         public Settings(Geometry geometry, long maxSourcePixels, int maxFrames, MemoryBudget budget,
                 boolean nativeCodecs) {
             this(geometry, maxSourcePixels, maxFrames, budget, nativeCodecs, OutputFormats.all(), 8, 55);
         }
     }
+
+    static final long DEFAULT_MAX_ANIMATION_PIXELS = 200_000_000L;
 
     /**
      * The plan of an info request's decode: fit in 32×32, never enlarged. Shrink-on-load keeps at least
@@ -75,49 +89,59 @@ public final class StandardPipeline {
     private StandardPipeline() {
     }
 
-    public static ImagePipeline assemble(Settings settings, StageObserver observer) {
-        boolean nativeCodecs = settings.nativeCodecs();
-        return new ImagePipeline(concat(List.of(
-                new ProbeStep(new HeaderReader(), settings.geometry(), settings.maxSourcePixels(), settings.maxFrames()),
-                new AdmitStep(settings.budget()),
-                new DecodeStep(nativeCodecs),
-                new ColorStep(new DefaultCmykProfile()),
-                new OrientStep(),
-                new FormatStep(settings.outputFormats())),
-                pixelSteps(settings),
-                List.of(
-                new FlattenStep(),
-                new EncodeStep(List.of(new JpegEncoder(nativeCodecs), new PngEncoder(), new WebpEncoder(),
-                        new AvifEncoder(settings.avifSpeed(), settings.avifQuality()))))),
-                observer);
-    }
-
     /**
-     * What happens to the decoded pixels between orientation (and the choice of format) and flattening,
-     * in SPEC order: trim, crop, rot, flip, resize with fit and g, blur, sharpen, contain padding and pad, wm.
-     * An animation runs these on each of its frames.
+     * The steps applied to decoded, upright pixels, in SPEC order (trim, crop, rot, flip, resize with fit and g,
+     * blur, sharpen, contain padding and pad, wm, flatten): a still image goes through them once, every frame of
+     * an animation through a list of its own (see {@link AnimateStep}), whose trim is decided on the first frame.
      */
-    public static List<ProcessingStep> pixelSteps(Settings settings) {
+    static List<ProcessingStep> pixelSteps(TrimStep trim, Resizer resizer, CropPlacer placer) {
         return List.of(
-                new TrimStep(settings.geometry()),
+                trim,
                 new CropStep(),
                 new RotateStep(),
                 new FlipStep(),
-                new ResizeStep(new Resizer(), new CropPlacer(new DetailFinder())),
+                new ResizeStep(resizer, placer),
                 new BlurStep(new GaussianBlur()),
                 new SharpenStep(new UnsharpMask()),
                 new PadStep(),
-                new WatermarkStep(new Resizer()));
+                new WatermarkStep(resizer),
+                new FlattenStep());
     }
 
-    @SafeVarargs
-    private static List<ProcessingStep> concat(List<? extends ProcessingStep>... parts) {
-        List<ProcessingStep> steps = new java.util.ArrayList<>();
-        for (List<? extends ProcessingStep> part : parts) {
-            steps.addAll(part);
-        }
-        return List.copyOf(steps);
+    public static ImagePipeline assemble(Settings settings, StageObserver observer) {
+        boolean nativeCodecs = settings.nativeCodecs();
+        AnimationCodecs animation = settings.animationCodecs();
+        Resizer resizer = new Resizer();
+        DetailFinder finder = new DetailFinder();
+        List<ProcessingStep> steps = new ArrayList<>(List.of(
+                probe(settings, settings.maxSourcePixels()),
+                new AdmitStep(settings.budget(), animation),
+                new AnimateStep(animation, placer -> frameSteps(settings.geometry(), resizer, placer), finder)));
+        List<ProcessingStep> still = new ArrayList<>(List.of(
+                new DecodeStep(nativeCodecs),
+                new ColorStep(new DefaultCmykProfile()),
+                new OrientStep(),
+                new FormatStep(settings.outputFormats(), animation)));
+        still.addAll(pixelSteps(new TrimStep(settings.geometry()), resizer, new CropPlacer(finder)));
+        still.forEach(step -> steps.add(new StillOnly(step)));
+        steps.add(new EncodeStep(List.of(new JpegEncoder(nativeCodecs), new PngEncoder(), new WebpEncoder(),
+                new AvifEncoder(settings.avifSpeed(), settings.avifQuality()), new GifEncoder(animation))));
+        return new ImagePipeline(steps, observer);
     }
+
+    /** A frame comes composited in sRGB from its reader; orientation (a WebP's EXIF) is applied to each. */
+    private static List<ProcessingStep> frameSteps(Geometry geometry, Resizer resizer, CropPlacer placer) {
+        List<ProcessingStep> steps = new ArrayList<>();
+        steps.add(new OrientStep());
+        steps.addAll(pixelSteps(TrimStep.forFrames(geometry), resizer, placer));
+        return steps;
+    }
+
+    private static ProbeStep probe(Settings settings, long maxPixels) {
+        return new ProbeStep(new HeaderReader(), settings.geometry(), maxPixels, settings.maxFrames(),
+                settings.maxAnimationPixels());
+    }
+
 
     /**
      * {@code info=true}: the probe with the image limits, what it read, then a small decode (an embedded JPEG
@@ -125,7 +149,7 @@ public final class StandardPipeline {
      */
     public static ImageInspector inspector(Settings settings, StageObserver observer) {
         ImagePipeline pipeline = new ImagePipeline(List.of(
-                new ProbeStep(new HeaderReader(), settings.geometry(), settings.maxSourcePixels(), settings.maxFrames()),
+                probe(settings, settings.maxSourcePixels()),
                 new DescribeStep(),
                 new AdmitStep(settings.budget()),
                 new PreviewDecodeStep(new DecodeStep(settings.nativeCodecs()),
@@ -144,7 +168,7 @@ public final class StandardPipeline {
      */
     public static ImageDecoder decoder(Settings settings, long maxPixels, StageObserver observer) {
         ImagePipeline pipeline = new ImagePipeline(List.of(
-                new ProbeStep(new HeaderReader(), settings.geometry(), maxPixels, settings.maxFrames()),
+                probe(settings, maxPixels),
                 new AdmitStep(settings.budget()),
                 new DecodeStep(settings.nativeCodecs()),
                 new ColorStep(new DefaultCmykProfile()),

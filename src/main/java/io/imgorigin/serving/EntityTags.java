@@ -9,6 +9,7 @@ import java.util.Base64;
 import io.imgorigin.options.FormatRequest;
 import io.imgorigin.options.ImageOptions;
 import io.imgorigin.processing.pipeline.OutputFormat;
+import io.imgorigin.processing.pipeline.ProcessingRequest;
 
 /**
  * Strong entity tags for processed images. A tag is a digest of exactly what decides the bytes:
@@ -36,7 +37,14 @@ public final class EntityTags {
 
     /** @param watermarkEtag the ETag of the watermark {@code wm} draws, or null when there is none */
     public String of(String sourceEtag, ImageOptions options, OutputFormat autoFormat, String watermarkEtag) {
-        String text = engineVersion + '\n' + sourceEtag + '\n' + options.canonical() + '\n' + autoVariant(options, autoFormat);
+        return of(sourceEtag, options, autoFormat, ProcessingRequest.animatedAuto(autoFormat), watermarkEtag);
+    }
+
+    /** @param animatedAutoFormat what {@code f=auto} chose for an animated result, or null for GIF */
+    public String of(String sourceEtag, ImageOptions options, OutputFormat autoFormat, OutputFormat animatedAutoFormat,
+            String watermarkEtag) {
+        String text = engineVersion + '\n' + sourceEtag + '\n' + options.canonical() + '\n'
+                + autoVariant(options, autoFormat, animatedAutoFormat);
         if (watermarkEtag != null) {
             text += "\nwm:" + watermarkEtag;
         }
@@ -61,10 +69,17 @@ public final class EntityTags {
      * "fallback" (png or jpeg by alpha).
      */
     public static String autoVariant(ImageOptions options, OutputFormat autoFormat) {
+        return autoVariant(options, autoFormat, ProcessingRequest.animatedAuto(autoFormat));
+    }
+
+    /** As above, with "+gif" where an animation would be GIF although the still choice suggests WebP is taken. */
+    public static String autoVariant(ImageOptions options, OutputFormat autoFormat, OutputFormat animatedAutoFormat) {
         if (options.format() != FormatRequest.AUTO) {
             return "";
         }
-        return autoFormat == null ? "fallback" : autoFormat.name().toLowerCase(java.util.Locale.ROOT);
+        String still = autoFormat == null ? "fallback" : autoFormat.name().toLowerCase(java.util.Locale.ROOT);
+        return animatedAutoFormat == ProcessingRequest.animatedAuto(autoFormat) ? still
+                : still + "+" + (animatedAutoFormat == null ? "gif" : animatedAutoFormat.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static byte[] sha256(byte[] input) {

@@ -43,9 +43,11 @@ public final class ImageService {
         Watermark watermark = request.options().watermark() == null ? null : watermarks.current();
         String watermarkEtag = watermark == null ? null : watermark.etag();
         CoalescingKey key = new CoalescingKey(request.key(), request.options().canonical(),
-                EntityTags.autoVariant(request.options(), request.autoFormat()), watermarkEtag);
+                EntityTags.autoVariant(request.options(), request.autoFormat(), request.animatedAutoFormat()),
+                watermarkEtag);
         return requests.serve(request.key(), request.preconditions(),
-                sourceEtag -> entityTags.of(sourceEtag, request.options(), request.autoFormat(), watermarkEtag),
+                sourceEtag -> entityTags.of(sourceEtag, request.options(), request.autoFormat(),
+                        request.animatedAutoFormat(), watermarkEtag),
                 coalescer, key, () -> render(request, watermark));
     }
 
@@ -58,9 +60,9 @@ public final class ImageService {
         Deadline deadline = requests.deadline();
         SourceObject original = requests.fetch(request.key());
         String etag = entityTags.of(original.metadata().etag(), request.options(), request.autoFormat(),
-                watermark == null ? null : watermark.etag());
+                request.animatedAutoFormat(), watermark == null ? null : watermark.etag());
         ProcessingRequest processing = new ProcessingRequest(request.options(), request.autoFormat(), deadline,
-                watermark);
+                watermark, request.animatedAutoFormat());
         var image = requests.onWorkers(() -> processor.process(original.bytes(), processing));
         metrics.outputBytes(image.bytes().length);
         return new ImageResult.Rendered(image, etag, original.metadata());

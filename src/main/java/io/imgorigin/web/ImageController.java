@@ -66,7 +66,10 @@ public class ImageController {
         outputFormats.requireWritable(query.options().format());
         OutputFormat autoFormat = query.options().format() == FormatRequest.AUTO
                 ? outputFormats.autoChoice(request.getHeader(HttpHeaders.ACCEPT)) : null;
-        ImageResult result = imageService.serve(new ImageRequest(key, query.options(), autoFormat, preconditions));
+        OutputFormat animatedAuto = autoFormat == null ? null
+                : outputFormats.animatedAutoChoice(request.getHeader(HttpHeaders.ACCEPT));
+        ImageResult result = imageService.serve(new ImageRequest(key, query.options(), autoFormat, preconditions,
+                animatedAuto));
         boolean auto = query.options().format() == FormatRequest.AUTO;
         return switch (result) {
             case ImageResult.NotModified notModified -> ResponseEntity.status(HttpStatus.NOT_MODIFIED)

@@ -55,6 +55,7 @@ class ChartSettingsTest {
                 maxSourcePixels: 60000000
                 maxOutputDimension: 4096
                 maxFrames: 50
+                maxAnimationPixels: 90000000
                 allowedWidths: [320, 640, 1280]
                 allowedHeights: [240, 480]
               format:
@@ -109,7 +110,7 @@ class ChartSettingsTest {
         assertThat(bound.source().s3()).isEqualTo(new SourceProperties.S3("media-originals", "originals/",
                 "eu-west-1", URI.create("http://minio.storage:9000"), true, 5, false));
         assertThat(bound.limits()).isEqualTo(new LimitsProperties(DataSize.ofMegabytes(80), 60_000_000L, 4096, 50,
-                List.of(320, 640, 1280), List.of(240, 480)));
+                90_000_000L, List.of(320, 640, 1280), List.of(240, 480)));
         assertThat(bound.format()).isEqualTo(new FormatProperties(72, List.of("webp"), new AvifSettings(6),
                 new FormatProperties.Qualities(78, 74, 48)));
         assertThat(bound.watermark()).isEqualTo(new WatermarkProperties("brand/logo.png", Duration.ofSeconds(30)));

@@ -47,8 +47,8 @@ class AnimationFuzzTest {
         int refused = 0;
         for (int i = 0; i < MUTANTS; i++) {
             byte[] seed = seeds.get(random.nextInt(seeds.size()));
-            ImageFuzzTest.Mutation mutation = ImageFuzzTest.Mutation.values()[random.nextInt(
-                    ImageFuzzTest.Mutation.values().length)];
+            PipelineFuzzing.Mutation mutation = PipelineFuzzing.Mutation.values()[random.nextInt(
+                    PipelineFuzzing.Mutation.values().length)];
             byte[] mutant = mutation.apply(seed, new Random(random.nextLong()));
             for (boolean gif : new boolean[] {true, false}) {
                 if (!gif && !WebpFrameReader.available()) {

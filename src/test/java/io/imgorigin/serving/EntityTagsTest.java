@@ -37,4 +37,15 @@ class EntityTagsTest {
         assertThat(tags.of("abc", options("w=1&f=webp"), true)).isEqualTo(tags.of("abc", options("w=1&f=webp"), false));
         assertThat(tags.of("abc", options("w=1"), true)).isEqualTo(tags.of("abc", options("w=1"), false));
     }
+
+    @Test
+    void anAnimationsAutoChoiceIsPartOfTheTagOnlyWhereTheStillChoiceDoesNotTellIt() {
+        ImageOptions auto = options("w=1&f=auto");
+        String avifAndWebp = tags.of("abc", auto, io.imgorigin.processing.pipeline.OutputFormat.AVIF,
+                io.imgorigin.processing.pipeline.OutputFormat.WEBP, null);
+        String avifOnly = tags.of("abc", auto, io.imgorigin.processing.pipeline.OutputFormat.AVIF, null, null);
+
+        assertThat(avifAndWebp).isEqualTo(tags.of("abc", auto, io.imgorigin.processing.pipeline.OutputFormat.AVIF));
+        assertThat(avifOnly).isNotEqualTo(avifAndWebp);
+    }
 }

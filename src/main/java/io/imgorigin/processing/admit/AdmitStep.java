@@ -4,6 +4,8 @@ import io.imgorigin.processing.pipeline.OutputFormat;
 import io.imgorigin.processing.pipeline.ProcessingContext;
 import io.imgorigin.processing.pipeline.ProcessingStep;
 
+import io.imgorigin.processing.animate.AnimatedFormat;
+import io.imgorigin.processing.animate.AnimationCodecs;
 import io.imgorigin.processing.decode.ShrinkOnLoad;
 import io.imgorigin.processing.pipeline.ResizePlan;
 
@@ -14,6 +16,8 @@ import io.imgorigin.processing.pipeline.ResizePlan;
  * output-sized canvases of resize, pad and flatten (a cover crop resamples only the region it keeps).
  * When the answer may be AVIF, it also covers the AV1 encoder's native working memory, which is outside the
  * heap but grows with the output as much as the heap's canvases do.
+ * An animation kept whole decodes every frame at full canvas size; its reader holds the canvas it composites
+ * on and the one it restores, and its encoder some output-sized canvases and the encoded frames so far.
  */
 public final class AdmitStep implements ProcessingStep {
 
@@ -28,10 +32,23 @@ public final class AdmitStep implements ProcessingStep {
     static final long AVIF_ENCODER_BYTES_PER_PIXEL = 40;
     static final long AVIF_ENCODER_BASE_BYTES = 16L << 20;
 
+    /** The composited canvas, the one kept for disposal, and the frame being decoded. */
+    private static final long READER_CANVASES = 3;
+    /** Previous and current canvases and candidate sub-frames of the animation encoder. */
+    private static final long ENCODER_CANVASES = 4;
+    /** A generous bound on the encoded output per output pixel and frame. */
+    private static final long ENCODED_BYTES_PER_PIXEL = 1;
+
     private final MemoryBudget budget;
+    private final AnimationCodecs animation;
+
+    public AdmitStep(MemoryBudget budget, AnimationCodecs animation) {
+        this.budget = budget;
+        this.animation = animation;
+    }
 
     public AdmitStep(MemoryBudget budget) {
-        this.budget = budget;
+        this(budget, AnimationCodecs.none());
     }
 
     @Override
@@ -41,7 +58,19 @@ public final class AdmitStep implements ProcessingStep {
 
     @Override
     public void apply(ProcessingContext context) {
-        context.onClose(budget.reserve(estimate(context)));
+        context.onClose(budget.reserve(AnimatedFormat.of(context, animation) != null
+                ? animationEstimate(context) : estimate(context)));
+    }
+
+    static long animationEstimate(ProcessingContext context) {
+        ResizePlan plan = context.plan();
+        long canvasPixels = (long) context.storedWidth() * context.storedHeight();
+        long outputPixels = (long) plan.outputWidth() * plan.outputHeight();
+        long pixels = saturatedAdd(saturatedMultiply(canvasPixels, READER_CANVASES + DECODE_COPIES),
+                saturatedMultiply(outputPixels, OUTPUT_COPIES + ENCODER_CANVASES));
+        long encoded = saturatedMultiply(saturatedMultiply(outputPixels, Math.max(context.frames(), 1)),
+                ENCODED_BYTES_PER_PIXEL);
+        return saturatedAdd(saturatedMultiply(pixels, BYTES_PER_PIXEL), encoded);
     }
 
     static long estimate(ProcessingContext context) {

@@ -10,14 +10,30 @@ import io.imgorigin.processing.probe.Geometry;
 /**
  * {@code trim}: cuts away the border of the top-left pixel's colour, a pixel belonging to it when no channel
  * (alpha included where the image has it) differs by more than the threshold. What is left is a new source
- * size, so the geometry is planned again from it. An image that is all border is kept whole.
+ * size, so the geometry is planned again from it. An image that is all border is kept whole. The frames of an
+ * animation must keep one size, so {@link #forFrames} finds the border on the first frame and cuts the same
+ * region from every frame.
  */
 public final class TrimStep implements ProcessingStep {
 
     private final Geometry geometry;
+    private final boolean once;
+    /** The region the first frame gave, for an animation's trim; null until then or for a still image. */
+    private Region firstFrame;
+    private boolean decided;
 
     public TrimStep(Geometry geometry) {
+        this(geometry, false);
+    }
+
+    private TrimStep(Geometry geometry, boolean once) {
         this.geometry = geometry;
+        this.once = once;
+    }
+
+    /** A trim for the frames of one animation (a new instance per animation). */
+    public static TrimStep forFrames(Geometry geometry) {
+        return new TrimStep(geometry, true);
     }
 
     @Override
@@ -33,7 +49,14 @@ public final class TrimStep implements ProcessingStep {
             return;
         }
         PixelBuffer pixels = PixelBuffer.of(context.image());
-        Region kept = bounds(pixels, threshold);
+        Region kept;
+        if (once && decided) {
+            kept = firstFrame;
+        } else {
+            kept = bounds(pixels, threshold);
+            firstFrame = kept;
+            decided = true;
+        }
         if (kept != null && (kept.width() != pixels.width() || kept.height() != pixels.height())) {
             context.image(pixels.crop(kept.x(), kept.y(), kept.width(), kept.height()).toImage());
         }

@@ -13,7 +13,8 @@ import io.imgorigin.processing.pipeline.ProcessingStep;
 
 /**
  * Encodes the working image in the decided output format at the request's quality: its {@code q}, or
- * without one the format's own default ({@code imgorigin.format.quality.<format>}).
+ * without one the format's own default ({@code imgorigin.format.quality.<format>}). An animation encoded
+ * frame by frame before this step is left as it is.
  */
 public final class EncodeStep implements ProcessingStep {
 
@@ -37,16 +38,19 @@ public final class EncodeStep implements ProcessingStep {
 
     @Override
     public void apply(ProcessingContext context) {
+        if (context.result() != null) {
+            return;
+        }
         OutputFormat format = context.outputFormat();
         BufferedImage image = context.image();
         byte[] bytes = encoders.get(format).encode(image, quality(format, context.request().options().quality()));
         context.result(new ProcessedImage(bytes, format, image.getWidth(), image.getHeight()));
     }
 
-    /** The request's {@code q}, or without it the format's own default (PNG ignores it). */
+    /** The request's {@code q}, or without it the format's own default (PNG and GIF ignore it). */
     static int quality(OutputFormat format, Quality quality) {
         return switch (format) {
-            case JPEG, PNG -> quality.jpeg();
+            case JPEG, PNG, GIF -> quality.jpeg();
             case WEBP -> quality.webp();
             case AVIF -> quality.avif();
         };

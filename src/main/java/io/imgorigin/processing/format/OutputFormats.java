@@ -15,14 +15,17 @@ import io.imgorigin.processing.pipeline.OutputFormat;
 public final class OutputFormats {
 
     private final boolean avif;
+    private final boolean gif;
     private final List<OutputFormat> auto;
 
     /**
      * @param avif       whether AVIF can be written
+     * @param gif        whether GIF can be written
      * @param autoOrder  {@code imgorigin.format.auto}, as parsed; formats that cannot be written are left out
      */
-    public OutputFormats(boolean avif, List<FormatRequest> autoOrder) {
+    public OutputFormats(boolean avif, boolean gif, List<FormatRequest> autoOrder) {
         this.avif = avif;
+        this.gif = gif;
         List<OutputFormat> formats = new ArrayList<>();
         for (FormatRequest request : autoOrder) {
             OutputFormat format = switch (request) {
@@ -37,13 +40,21 @@ public final class OutputFormats {
         this.auto = List.copyOf(formats);
     }
 
+    public OutputFormats(boolean avif, List<FormatRequest> autoOrder) {
+        this(avif, true, autoOrder);
+    }
+
     /** Every format writable, auto preferring AVIF then WebP: what tests without a configuration use. */
     public static OutputFormats all() {
         return new OutputFormats(true, List.of(FormatRequest.AVIF, FormatRequest.WEBP));
     }
 
     public boolean writes(OutputFormat format) {
-        return format != OutputFormat.AVIF || avif;
+        return switch (format) {
+            case AVIF -> avif;
+            case GIF -> gif;
+            default -> true;
+        };
     }
 
     /** The formats f=auto may choose, in order of preference. */
@@ -56,6 +67,9 @@ public final class OutputFormats {
         if (requested == FormatRequest.AVIF && !avif) {
             throw new InvalidOptionException("f", "f=avif: AVIF output is not available on this server");
         }
+        if (requested == FormatRequest.GIF && !gif) {
+            throw new InvalidOptionException("f", "f=gif: GIF output is not available on this server");
+        }
     }
 
     /**
@@ -65,6 +79,19 @@ public final class OutputFormats {
     public OutputFormat autoChoice(String accept) {
         for (OutputFormat format : auto) {
             if (accepts(accept, format.mediaType())) {
+                return format;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What {@code f=auto} answers for an animated result: the first format of {@link #auto()} that Accept lists
+     * and that can hold an animation (WebP; never AVIF), or null for GIF.
+     */
+    public OutputFormat animatedAutoChoice(String accept) {
+        for (OutputFormat format : auto) {
+            if (format == OutputFormat.WEBP && accepts(accept, format.mediaType())) {
                 return format;
             }
         }

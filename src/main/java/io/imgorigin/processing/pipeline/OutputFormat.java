@@ -2,7 +2,7 @@ package io.imgorigin.processing.pipeline;
 
 /** An encoding imgorigin writes. */
 public enum OutputFormat {
-    JPEG("image/jpeg"), PNG("image/png"), WEBP("image/webp"), AVIF("image/avif");
+    JPEG("image/jpeg"), PNG("image/png"), WEBP("image/webp"), AVIF("image/avif"), GIF("image/gif");
 
     private final String mediaType;
 

@@ -11,6 +11,7 @@ public enum SourceFormat {
             case PNG -> OutputFormat.PNG;
             case WEBP -> OutputFormat.WEBP;
             case AVIF -> OutputFormat.AVIF;
+            case GIF -> OutputFormat.GIF;
             default -> null;
         };
     }

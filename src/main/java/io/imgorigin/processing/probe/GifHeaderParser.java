@@ -7,7 +7,8 @@ import io.imgorigin.processing.pipeline.UnusableImageException;
 
 /**
  * The logical screen is the canvas; frames are counted by hopping over their data sub-blocks (no
- * LZW decoding) until the trailer, the end of the data, or a cap.
+ * LZW decoding) until the trailer, the end of the data, or a cap. A frame reaching past a declared
+ * canvas is refused: decoders disagree on whether to clip it or grow the canvas.
  */
 public final class GifHeaderParser {
 
@@ -42,6 +43,7 @@ public final class GifHeaderParser {
         int flags = HeaderBytes.u8(data, 10, "GIF");
         long position = 13 + colourTableSize(flags);
         Rectangle first = null;
+        Rectangle outside = null;
         int frames = 0;
         boolean transparent = false;
         try {
@@ -55,11 +57,17 @@ public final class GifHeaderParser {
                     position = skipSubBlocks(data, position + 2);
                 } else if (block == 0x2C) {
                     HeaderBytes.require(data, position, 10, "GIF");
+                    Rectangle bounds = new Rectangle(HeaderBytes.u16le(data, position + 1, "GIF"),
+                            HeaderBytes.u16le(data, position + 3, "GIF"),
+                            HeaderBytes.side(HeaderBytes.u16le(data, position + 5, "GIF"), "GIF"),
+                            HeaderBytes.side(HeaderBytes.u16le(data, position + 7, "GIF"), "GIF"));
                     if (first == null) {
-                        first = new Rectangle(HeaderBytes.u16le(data, position + 1, "GIF"),
-                                HeaderBytes.u16le(data, position + 3, "GIF"),
-                                HeaderBytes.side(HeaderBytes.u16le(data, position + 5, "GIF"), "GIF"),
-                                HeaderBytes.side(HeaderBytes.u16le(data, position + 7, "GIF"), "GIF"));
+                        first = bounds;
+                    }
+                    if (outside == null && screenWidth > 0 && screenHeight > 0
+                            && ((long) bounds.x + bounds.width > screenWidth
+                                || (long) bounds.y + bounds.height > screenHeight)) {
+                        outside = bounds;
                     }
                     frames++;
                     int localFlags = data[(int) position + 9] & 0xFF;
@@ -77,6 +85,11 @@ public final class GifHeaderParser {
         }
         if (first == null) {
             throw new UnusableImageException("the GIF has no image before its end");
+        }
+        if (outside != null) {
+            throw new UnusableImageException("a GIF frame (" + outside.width + "×" + outside.height + " at "
+                    + outside.x + "," + outside.y + ") reaches past its " + screenWidth + "×" + screenHeight
+                    + " canvas");
         }
         return new Scan(screenWidth, screenHeight, first, frames, transparent);
     }

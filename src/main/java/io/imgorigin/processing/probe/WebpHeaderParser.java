@@ -62,10 +62,18 @@ public final class WebpHeaderParser {
             long body = position + 8;
             boolean complete = size <= data.length - body;
             if (HeaderBytes.startsWith(data, position, "ANMF")) {
-                if (frames == 0 && complete && size >= 16) {
-                    long frameArea = HeaderBytes.area(HeaderBytes.u24le(data, body + 6, "WebP") + 1,
-                            HeaderBytes.u24le(data, body + 9, "WebP") + 1);
-                    canvas = Math.max(canvas, frameArea);
+                if (complete && size >= 16) {
+                    long x = 2L * HeaderBytes.u24le(data, body, "WebP");
+                    long y = 2L * HeaderBytes.u24le(data, body + 3, "WebP");
+                    int frameWidth = HeaderBytes.u24le(data, body + 6, "WebP") + 1;
+                    int frameHeight = HeaderBytes.u24le(data, body + 9, "WebP") + 1;
+                    if (x + frameWidth > width || y + frameHeight > height) {
+                        throw new UnusableImageException("a WebP frame (" + frameWidth + "×" + frameHeight + " at "
+                                + x + "," + y + ") reaches past its " + width + "×" + height + " canvas");
+                    }
+                    if (frames == 0) {
+                        canvas = Math.max(canvas, HeaderBytes.area(frameWidth, frameHeight));
+                    }
                 }
                 frames++;
             } else if (complete && HeaderBytes.startsWith(data, position, "ICCP") && size <= MAX_ICC_BYTES) {

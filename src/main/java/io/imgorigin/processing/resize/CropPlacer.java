@@ -9,7 +9,7 @@ import io.imgorigin.options.Gravity;
  * Where a {@code cover} crop sits in the scaled image: at the gravity's anchor, centred on the focal point
  * of {@code g=fp:X,Y} as far as the image allows, or where the detail is.
  */
-public final class CropPlacer {
+public class CropPlacer {
 
     private final DetailFinder finder;
 

@@ -27,7 +27,8 @@ class EncodeStepTest {
     void encodesInTheDecidedFormatAtTheRequestedQuality() {
         List<String> calls = new ArrayList<>();
         EncodeStep step = new EncodeStep(List.of(recording(OutputFormat.JPEG, calls), recording(OutputFormat.PNG, calls),
-                recording(OutputFormat.WEBP, calls), recording(OutputFormat.AVIF, calls)));
+                recording(OutputFormat.WEBP, calls), recording(OutputFormat.AVIF, calls),
+                recording(OutputFormat.GIF, calls)));
         ProcessingContext context = context(37);
         context.image(new BufferedImage(30, 20, BufferedImage.TYPE_INT_RGB));
         context.outputFormat(OutputFormat.WEBP);
@@ -51,7 +52,7 @@ class EncodeStepTest {
     @Test
     void theRealEncodersWriteTheirFormats() {
         EncodeStep step = new EncodeStep(List.of(new JpegEncoder(true), new PngEncoder(), new WebpEncoder(),
-                new AvifEncoder(8, 55)));
+                new AvifEncoder(8, 55), new GifEncoder(io.imgorigin.processing.StandardAnimationCodecs.detect(false))));
         for (OutputFormat format : OutputFormat.values()) {
             if (format == OutputFormat.AVIF && !AvifEncoder.available()) {
                 continue;

@@ -25,6 +25,8 @@ class FormatStepTest {
             "JPEG,     true,  true,  PNG,  JPEG",
             "PNG,      false, false, JPEG, PNG",
             "WEBP,     false, false, GIF,  WEBP",
+            "GIF,      true,  false, JPEG, GIF",
+            "GIF,      false, true,  PNG,  GIF",
             "AUTO,     true,  false, JPEG, WEBP",
             "AUTO,     true,  true,  PNG,  WEBP",
             "AUTO,     false, true,  WEBP, PNG",
@@ -33,8 +35,8 @@ class FormatStepTest {
             "ORIGINAL, false, true,  PNG,  PNG",
             "ORIGINAL, false, false, PNG,  PNG",
             "ORIGINAL, false, true,  WEBP, WEBP",
-            "ORIGINAL, true,  true,  GIF,  PNG",
-            "ORIGINAL, true,  false, GIF,  JPEG",
+            "ORIGINAL, true,  true,  GIF,  GIF",
+            "ORIGINAL, true,  false, GIF,  GIF",
             "ORIGINAL, false, false, TIFF, JPEG",
             "ORIGINAL, false, true,  PSD,  PNG",
             "ORIGINAL, false, false, BMP,  JPEG",
@@ -52,13 +54,27 @@ class FormatStepTest {
     }
 
     @Test
-    void gifOutputIsRefusedUntilAnEncoderIsThere() {
+    void gifOutputIsRefusedWhereNoGifEncoderIsThere() {
         ProcessingContext context = Contexts.context(Contexts.options(FormatRequest.GIF, Gravity.CENTER, Rgba.WHITE), false);
         context.sourceFormat(SourceFormat.GIF);
 
-        assertThatThrownBy(() -> new FormatStep().apply(context))
+        assertThatThrownBy(() -> new FormatStep(new OutputFormats(false, false, java.util.List.of())).apply(context))
                 .isInstanceOf(InvalidOptionException.class)
                 .hasMessage("gif output is not available on this server")
                 .satisfies(e -> assertThat(((InvalidOptionException) e).option()).isEqualTo("f"));
+    }
+
+    @ParameterizedTest(name = "Accept: {0}")
+    @CsvSource(delimiter = '|', value = {
+            "image/avif,image/webp,*/*|avif,webp|WEBP",
+            "image/avif,*/*|avif,webp|none",
+            "image/webp;q=0,image/avif|avif,webp|none",
+            "image/webp|avif|none",
+            "image/webp|webp|WEBP"})
+    void anAnimationsAutoChoiceIsWebpWhereAcceptedNeverAvif(String accept, String order, String expected) {
+        OutputFormats formats = new OutputFormats(true, java.util.Arrays.stream(order.split(","))
+                .map(token -> FormatRequest.valueOf(token.toUpperCase(java.util.Locale.ROOT))).toList());
+        assertThat(formats.animatedAutoChoice(accept))
+                .isEqualTo(expected.equals("none") ? null : OutputFormat.valueOf(expected));
     }
 }

@@ -332,10 +332,11 @@ public class HeaderReaderTest {
         }
 
         @Test
-        void aFirstFrameLargerThanTheScreenCountsTowardsTheCanvas() {
-            ImageHeader header = reader.read(concat(gifHead(10, 10, false), frame(0, 0, 4000, 3000)));
-            assertThat(header.width()).isEqualTo(10);
-            assertThat(header.canvasPixels()).isEqualTo(12_000_000L);
+        void aFirstFrameLargerThanTheScreenIsRefused() {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> reader.read(concat(gifHead(10, 10, false), frame(0, 0, 4000, 3000))))
+                    .isInstanceOf(io.imgorigin.processing.pipeline.UnusableImageException.class)
+                    .hasMessageContaining("reaches past its 10×10 canvas");
         }
 
         @Test
@@ -386,14 +387,14 @@ public class HeaderReaderTest {
         @Test
         void extendedCanvasExifAndFrames() {
             byte[] still = TestImageBytes.webpChunks(TestImageBytes.webp(rgb(8, 8), true));
-            byte[] animation = TestImageBytes.riff(TestImageBytes.vp8x(0x02 | 0x08 | 0x10, 16_000_000, 4),
+            byte[] animation = TestImageBytes.riff(TestImageBytes.vp8x(0x02 | 0x08 | 0x10, 16_000_000, 12),
                     TestImageBytes.riffChunk("ANIM", new byte[6]),
                     TestImageBytes.anmf(0, 0, 8, 8, still), TestImageBytes.anmf(2, 2, 8, 8, still),
                     TestImageBytes.anmf(4, 4, 8, 8, still), TestImageBytes.riffChunk("EXIF", TestImageBytes.exif(3)));
             ImageHeader header = reader.read(animation);
             assertThat(header).extracting(ImageHeader::width, ImageHeader::height, ImageHeader::canvasPixels,
                     ImageHeader::frames, ImageHeader::orientation, ImageHeader::declaresAlpha)
-                    .containsExactly(16_000_000, 4, 64_000_000L, 3, 3, true);
+                    .containsExactly(16_000_000, 12, 192_000_000L, 3, 3, true);
         }
 
         @Test

@@ -40,7 +40,8 @@ class ProbeStepTest {
 
     @Test
     void refusesWhenOnlyTheCanvasIsTooLarge() {
-        byte[] gif = HeaderReaderTest.concat("GIF89a".getBytes(), new byte[] {10, 0, 10, 0, 0, 0, 0},
+        // No logical screen declared (0×0): the first frame sets the canvas.
+        byte[] gif = HeaderReaderTest.concat("GIF89a".getBytes(), new byte[] {0, 0, 0, 0, 0, 0, 0},
                 new byte[] {0x2C, 0, 0, 0, 0, 0x40, 0x1F, 0x40, 0x1F, 0, 2, 1, 0, 0});
         assertThatThrownBy(() -> probe.apply(context(gif, ""))).isInstanceOf(UnusableImageException.class)
                 .hasMessageContaining("max-source-pixels");
