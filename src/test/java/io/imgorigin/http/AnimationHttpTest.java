@@ -198,6 +198,29 @@ class AnimationHttpTest {
     }
 
     @Test
+    void trimIsDecidedOnTheFirstFrameAndCutFromEveryFrame() throws Exception {
+        // Frame 1: red 80×60 inside a 10 px white border; frame 2 all white, which on its own would not be trimmed.
+        BufferedImage bordered = solid(100, 80, Color.WHITE);
+        java.awt.Graphics2D g = bordered.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(10, 10, 80, 60);
+        g.dispose();
+        Files.write(root.resolve("bordered.gif"), AnimatedGifs.write(100, 80, 0, List.of(
+                new AnimatedGifs.Frame(bordered, 0, 0, 50, "none"),
+                new AnimatedGifs.Frame(solid(100, 80, Color.WHITE), 0, 0, 50, "none"))));
+
+        AnimatedGifs.Read read = AnimatedGifs.read(ok("/bordered.gif?f=gif&trim=0", "image/gif"));
+
+        assertThat(read.frames()).hasSize(2);
+        for (AnimatedGifs.Frame frame : read.frames()) {
+            assertThat(frame.image().getWidth()).isEqualTo(80);
+            assertThat(frame.image().getHeight()).isEqualTo(60);
+        }
+        assertThat(new Color(read.frames().get(0).image().getRGB(0, 0))).isEqualTo(Color.RED);
+        assertThat(new Color(read.frames().get(1).image().getRGB(40, 30))).isEqualTo(Color.WHITE);
+    }
+
+    @Test
     void composedFramesComeOutAsBrowsersShowThem() throws Exception {
         AnimatedGifs.Read read = AnimatedGifs.read(ok("/mixed.gif?f=gif", "image/gif"));
         // Frame 2 (red 40×30 at 10,20) over frame 1 (blue): the whole canvas is stored for each frame.

@@ -104,6 +104,10 @@ public final class TestImages {
                 && bytes[8] == 'a' && bytes[9] == 'v' && bytes[10] == 'i' && bytes[11] == 'f') {
             return "avif";
         }
+        if (bytes.length > 6 && bytes[0] == 'G' && bytes[1] == 'I' && bytes[2] == 'F' && bytes[3] == '8'
+                && (bytes[4] == '7' || bytes[4] == '9') && bytes[5] == 'a') {
+            return "gif";
+        }
         return "unknown";
     }
 

@@ -2,6 +2,7 @@ package io.imgorigin.processing.animate;
 
 import java.awt.image.BufferedImage;
 
+import io.imgorigin.options.FocalPoint;
 import io.imgorigin.options.Gravity;
 import io.imgorigin.processing.resize.CropPlacer;
 import io.imgorigin.processing.resize.CropWindow;
@@ -21,12 +22,12 @@ final class FirstFrameCropPlacer extends CropPlacer {
 
     @Override
     public CropWindow place(BufferedImage image, int scaledWidth, int scaledHeight, int width, int height,
-            Gravity gravity) {
+            Gravity gravity, FocalPoint focalPoint) {
         if (gravity != Gravity.SMART) {
-            return super.place(image, scaledWidth, scaledHeight, width, height, gravity);
+            return super.place(image, scaledWidth, scaledHeight, width, height, gravity, focalPoint);
         }
         if (first == null) {
-            first = super.place(image, scaledWidth, scaledHeight, width, height, gravity);
+            first = super.place(image, scaledWidth, scaledHeight, width, height, gravity, focalPoint);
         }
         return first;
     }
