@@ -13,7 +13,8 @@ import io.imgorigin.processing.pipeline.ResizePlan;
  * Reserves the request's share of the {@link MemoryBudget} once the header has told the sizes and
  * before any pixel is decoded. The estimate covers the decoded image (bounded by shrink-on-load, never
  * more than the source) with the copies that colour conversion and orientation may make, and the
- * output-sized canvases of resize, pad and flatten (a cover crop resamples only the region it keeps).
+ * output-sized canvases of resize, pad and flatten, pad margins included (a cover crop resamples only the region
+ * it keeps).
  * When the answer may be AVIF, it also covers the AV1 encoder's native working memory, which is outside the
  * heap but grows with the output as much as the heap's canvases do.
  * An animation kept whole decodes every frame at full canvas size; its reader holds the canvas it composites
@@ -65,7 +66,7 @@ public final class AdmitStep implements ProcessingStep {
     static long animationEstimate(ProcessingContext context) {
         ResizePlan plan = context.plan();
         long canvasPixels = (long) context.storedWidth() * context.storedHeight();
-        long outputPixels = (long) plan.outputWidth() * plan.outputHeight();
+        long outputPixels = (long) plan.paddedWidth() * plan.paddedHeight();
         long pixels = saturatedAdd(saturatedMultiply(canvasPixels, READER_CANVASES + DECODE_COPIES),
                 saturatedMultiply(outputPixels, OUTPUT_COPIES + ENCODER_CANVASES));
         long encoded = saturatedMultiply(saturatedMultiply(outputPixels, Math.max(context.frames(), 1)),
@@ -77,7 +78,7 @@ public final class AdmitStep implements ProcessingStep {
         ResizePlan plan = context.plan();
         long sourcePixels = (long) context.storedWidth() * context.storedHeight();
         long scaledPixels = (long) plan.scaledWidth() * plan.scaledHeight();
-        long outputPixels = (long) plan.outputWidth() * plan.outputHeight();
+        long outputPixels = (long) plan.paddedWidth() * plan.paddedHeight();
         long decodedPixels = Math.min(sourcePixels, saturatedMultiply(scaledPixels, DECODE_OVER_SCALED));
         long pixels = saturatedMultiply(decodedPixels, DECODE_COPIES) + saturatedMultiply(outputPixels, OUTPUT_COPIES);
         long bytes = saturatedMultiply(pixels, BYTES_PER_PIXEL);

@@ -63,6 +63,19 @@ class AdmitStepTest {
     }
 
     @Test
+    void padMarginsCountInTheOutputCanvases() {
+        ProcessingContext plain = twelveMegapixels("w=2000&f=jpeg", null, SourceFormat.JPEG);
+        ProcessingContext padded = twelveMegapixels("w=2000&f=jpeg", null, SourceFormat.JPEG);
+        padded.plan(new ResizePlan(4032, 3024, 2000, 1500, 2000, 1500, ResizePlan.Finish.NONE, null,
+                new io.imgorigin.options.Padding(100, 200, 100, 200)));
+
+        long added = AdmitStep.estimate(padded) - AdmitStep.estimate(plain);
+
+        // 2400×1700 instead of 2000×1500 output pixels, in each of the three output-sized canvases of 4 bytes a pixel.
+        assertThat(added).isEqualTo((2400L * 1700 - 2000L * 1500) * 3 * 4);
+    }
+
+    @Test
     void aHugeOutputSaturatesInsteadOfOverflowing() {
         assertThat(AdmitStep.avifEncoderBytes(Long.MAX_VALUE / 2)).isEqualTo(Long.MAX_VALUE);
     }
