@@ -3,29 +3,28 @@ package io.imgorigin.options;
 import java.util.Locale;
 
 /**
- * Where {@code wm} draws the watermark: at one of the nine compass points of the output, or repeated
- * over all of it ({@link #TILE}).
+ * Where {@code wm} draws the watermark: at one of the nine compass points of the output (the anchors of
+ * {@link Gravity}), or repeated over all of it from the top-left corner ({@link #TILE}).
  */
 public enum WatermarkPosition {
-    CENTER(0.5, 0.5), TOP(0.5, 0), BOTTOM(0.5, 1), LEFT(0, 0.5), RIGHT(1, 0.5),
-    TOP_LEFT(0, 0), TOP_RIGHT(1, 0), BOTTOM_LEFT(0, 1), BOTTOM_RIGHT(1, 1), TILE(0, 0);
+    CENTER(Gravity.CENTER), TOP(Gravity.TOP), BOTTOM(Gravity.BOTTOM), LEFT(Gravity.LEFT), RIGHT(Gravity.RIGHT),
+    TOP_LEFT(Gravity.TOP_LEFT), TOP_RIGHT(Gravity.TOP_RIGHT), BOTTOM_LEFT(Gravity.BOTTOM_LEFT),
+    BOTTOM_RIGHT(Gravity.BOTTOM_RIGHT), TILE(Gravity.TOP_LEFT);
 
-    private final double x;
-    private final double y;
+    private final Gravity anchor;
 
-    WatermarkPosition(double x, double y) {
-        this.x = x;
-        this.y = y;
+    WatermarkPosition(Gravity anchor) {
+        this.anchor = anchor;
     }
 
     /** Horizontal anchor: 0 at the left edge, 1 at the right edge. */
     public double x() {
-        return x;
+        return anchor.x();
     }
 
     /** Vertical anchor: 0 at the top edge, 1 at the bottom edge. */
     public double y() {
-        return y;
+        return anchor.y();
     }
 
     public String token() {
