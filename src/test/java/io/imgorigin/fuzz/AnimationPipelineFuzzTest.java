@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -29,8 +27,6 @@ import io.imgorigin.processing.pipeline.OutputFormat;
 import io.imgorigin.processing.pipeline.ProcessedImage;
 import io.imgorigin.processing.pipeline.ProcessingRequest;
 import io.imgorigin.processing.pipeline.StageObserver;
-import io.imgorigin.processing.pipeline.UnsupportedImageException;
-import io.imgorigin.processing.pipeline.UnusableImageException;
 import io.imgorigin.processing.probe.Geometry;
 import io.imgorigin.testing.AnimatedGifs;
 
@@ -57,41 +53,21 @@ class AnimationPipelineFuzzTest {
         OptionsParser parser = new OptionsParser(8192, 80);
         String[] queries = {"w=32&f=gif", "w=40&f=webp", "w=24&h=24&fit=cover&g=smart&f=gif", "f=auto&w=30",
                 "w=20&h=20&fit=contain&f=webp&bg=00000000"};
-        List<byte[]> seeds = seeds();
-        Random random = new Random(SEED);
-        List<String> escaped = new ArrayList<>();
-        int served = 0;
-        int animated = 0;
-        int refused = 0;
-        for (int i = 0; i < MUTANTS; i++) {
-            int seedIndex = random.nextInt(seeds.size());
-            PipelineFuzzing.Mutation mutation = PipelineFuzzing.Mutation.values()[
-                    random.nextInt(PipelineFuzzing.Mutation.values().length)];
-            long mutantSeed = random.nextLong();
-            byte[] mutant = mutation.apply(seeds.get(seedIndex), new Random(mutantSeed));
-            String query = queries[random.nextInt(queries.length)];
-            ProcessingRequest request = new ProcessingRequest(parser.parse(query).options(),
-                    random.nextBoolean() ? OutputFormat.WEBP : null, Deadline.after(Duration.ofSeconds(20)));
-            try {
-                ProcessedImage image = pipeline.process(mutant, request);
-                assertThat(image.bytes()).isNotEmpty();
-                served++;
-                if (image.format() == OutputFormat.GIF || image.format() == OutputFormat.WEBP) {
-                    animated++;
-                }
-            } catch (UnsupportedImageException | UnusableImageException e) {
-                refused++;
-            } catch (RuntimeException | Error e) {
-                escaped.add(mutation + " of input " + seedIndex + " (seed " + mutantSeed + ", " + query + "): " + e
-                        + " at " + Arrays.stream(e.getStackTrace()).limit(12).map(String::valueOf).toList());
+        int[] animated = {0};
+        PipelineFuzzing.Outcome outcome = PipelineFuzzing.run(seeds(), queries, MUTANTS, SEED, null, mutant -> {
+            ProcessedImage image = pipeline.process(mutant.bytes(), new ProcessingRequest(
+                    parser.parse(mutant.query()).options(), mutant.random().nextBoolean() ? OutputFormat.WEBP : null,
+                    Deadline.after(Duration.ofSeconds(20))));
+            if (image.format() == OutputFormat.GIF || image.format() == OutputFormat.WEBP) {
+                animated[0]++;
             }
-        }
-        System.out.printf("animation fuzz (WebP demux %s, mux %s): %d mutants, %d served (%d GIF/WebP), %d refused,"
-                + " %d escaped%n", codecs.readsWebp(), codecs.writesWebp(), MUTANTS, served, animated, refused,
-                escaped.size());
-        assertThat(escaped).isEmpty();
-        assertThat(served).as("some mutants still decode").isPositive();
-        assertThat(refused).as("some mutants are refused").isPositive();
+            return image;
+        });
+        System.out.printf("animation fuzz (WebP demux %s, mux %s): %s (%d served as GIF/WebP)%n", codecs.readsWebp(),
+                codecs.writesWebp(), outcome.summary(MUTANTS), animated[0]);
+        assertThat(outcome.escaped()).isEmpty();
+        assertThat(outcome.served()).as("some mutants still decode").isPositive();
+        assertThat(outcome.refused()).as("some mutants are refused").isPositive();
     }
 
     private static List<byte[]> seeds() throws IOException {
