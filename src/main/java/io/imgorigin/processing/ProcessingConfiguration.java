@@ -80,31 +80,24 @@ public class ProcessingConfiguration {
     }
 
     @Bean
-    ImagePipeline imagePipeline(ProcessingProperties processing, LimitsProperties limits, FormatProperties format,
-            Geometry geometry, MemoryBudget budget, StageObserver observer, OutputFormats outputFormats,
-            AnimationCodecs animation) {
-        return StandardPipeline.assemble(settings(processing, limits, format, geometry, budget, outputFormats, animation),
-                observer);
+    ImagePipeline imagePipeline(StandardPipeline.Settings settings, StageObserver observer) {
+        return StandardPipeline.assemble(settings, observer);
     }
 
     @Bean
-    ImageInspector imageInspector(ProcessingProperties processing, LimitsProperties limits, FormatProperties format,
-            Geometry geometry, MemoryBudget budget, StageObserver observer, OutputFormats outputFormats,
-            AnimationCodecs animation) {
-        return StandardPipeline.inspector(settings(processing, limits, format, geometry, budget, outputFormats, animation),
-                observer);
+    ImageInspector imageInspector(StandardPipeline.Settings settings, StageObserver observer) {
+        return StandardPipeline.inspector(settings, observer);
     }
 
     /** Decodes the configured watermark, at most {@link WatermarkStep#MAX_PIXELS} of it. */
     @Bean
-    ImageDecoder watermarkDecoder(ProcessingProperties processing, LimitsProperties limits, FormatProperties format,
-            Geometry geometry, MemoryBudget budget, StageObserver observer, OutputFormats outputFormats,
-            AnimationCodecs animation) {
-        return StandardPipeline.decoder(settings(processing, limits, format, geometry, budget, outputFormats, animation),
-                WatermarkStep.MAX_PIXELS, observer);
+    ImageDecoder watermarkDecoder(StandardPipeline.Settings settings, StageObserver observer) {
+        return StandardPipeline.decoder(settings, WatermarkStep.MAX_PIXELS, observer);
     }
 
-    private static StandardPipeline.Settings settings(ProcessingProperties processing, LimitsProperties limits,
+    /** What the image pipeline, the info pipeline and the watermark decoder are built with. */
+    @Bean
+    StandardPipeline.Settings pipelineSettings(ProcessingProperties processing, LimitsProperties limits,
             FormatProperties format, Geometry geometry, MemoryBudget budget, OutputFormats outputFormats,
             AnimationCodecs animation) {
         return new StandardPipeline.Settings(geometry, limits.maxSourcePixels(), limits.maxFrames(), budget,
