@@ -40,7 +40,8 @@ import io.imgorigin.processing.probe.Geometry;
 /**
  * A whole request's processing on a 12 MP (4000×3000) photo-like JPEG to a 400 px wide JPEG: without
  * {@code crop} (the baseline, decoded at 1/4), with a 1000×1000 crop on the DCT grid (the lossless crop
- * transform, then the region decoded), and the same crop one pixel off the grid. Single-threaded, so the
+ * transform, then the region decoded), the same crop one pixel off the grid, and a crop along the bottom edge
+ * (whose transform must read all of the data, as the baseline does). Single-threaded, so the
  * time per operation is its CPU time. Run with
  * {@code java --enable-native-access=ALL-UNNAMED -cp target/test-classes:target/classes:<test classpath>
  * org.openjdk.jmh.Main CropBenchmark}.
@@ -53,7 +54,8 @@ import io.imgorigin.processing.probe.Geometry;
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
 public class CropBenchmark {
 
-    @Param({"w=400&f=jpeg", "crop=1000,1000,1000,1000&w=400&f=jpeg", "crop=1001,1001,1000,1000&w=400&f=jpeg"})
+    @Param({"w=400&f=jpeg", "crop=1000,1000,1000,1000&w=400&f=jpeg", "crop=1001,1001,1000,1000&w=400&f=jpeg",
+            "crop=1000,2000,1000,1000&w=400&f=jpeg"})
     public String query;
 
     private byte[] jpeg;

@@ -4,16 +4,22 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 
+import io.imgorigin.codec.jpeg.JpegMarker;
+import io.imgorigin.codec.jpeg.JpegSegments;
+
 /**
  * Cuts a region out of a JPEG without decoding it: libjpeg-turbo's lossless transform with
  * {@code TJXOPT_CROP} copies the DCT coefficients of the blocks the region touches into a new, smaller
  * JPEG. The region's top-left corner is first moved up and left to the iMCU grid (what the transform
- * requires); its bottom-right corner stays where it was asked. Hostile bytes give null, never a crash.
+ * requires); its bottom-right corner stays where it was asked. The transform is handed the JPEG with its
+ * frame header ending at the region's last iMCU row, so the entropy-coded data below the region is passed
+ * over unread. Hostile bytes give null, never a crash.
  */
 public final class JpegCropper {
 
@@ -25,6 +31,9 @@ public final class JpegCropper {
     /** tjMCUWidth and tjMCUHeight of turbojpeg.h, by TJSAMP_* (444, 422, 420, GRAY, 440, 411). */
     private static final int[] MCU_WIDTH = {8, 16, 16, 8, 8, 32};
     private static final int[] MCU_HEIGHT = {8, 8, 16, 8, 16, 8};
+    /** The height's offset in a frame header's body (after the precision byte). */
+    private static final int FRAME_HEIGHT = 1;
+    private static final String STRAY_BYTES_WARNING = "extraneous bytes before marker";
 
     /** {@code tjtransform}: a tjregion (x, y, w, h), op, options, data and customFilter pointers. */
     private static final StructLayout TRANSFORM = MemoryLayout.structLayout(
@@ -132,10 +141,12 @@ public final class JpegCropper {
                 return null;
             }
             try {
-                int result = tj.tjTransform(handle, MemorySegment.ofArray(jpeg), jpeg.length, 1, destination, size,
+                byte[] input = endingAt(jpeg, Math.min(layout.height(), ceilTo(y + height, layout.mcuHeight())));
+                int result = tj.tjTransform(handle, MemorySegment.ofArray(input), input.length, 1, destination, size,
                         transform, TJFLAG_NOREALLOC);
                 long length = size.get(JAVA_LONG, 0);
-                if (result != 0 || !destination.get(ADDRESS, 0).equals(buffer) || length < 4 || length > capacity) {
+                boolean done = result == 0 || input != jpeg && skippedTheRest(tj, handle);
+                if (!done || !destination.get(ADDRESS, 0).equals(buffer) || length < 4 || length > capacity) {
                     return null;
                 }
                 return new Cropped(buffer.asSlice(0, length).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), left,
@@ -144,5 +155,49 @@ public final class JpegCropper {
                 tj.tjDestroy(handle);
             }
         }
+    }
+
+    /**
+     * The JPEG with its frame header saying it is {@code rows} tall, so that the transform reads no
+     * entropy-coded data below the region; the same array when it is that tall already or its frame header
+     * cannot be found.
+     */
+    static byte[] endingAt(byte[] jpeg, int rows) {
+        JpegSegments segments = JpegSegments.of(jpeg);
+        try {
+            if (!segments.readStartOfImage()) {
+                return jpeg;
+            }
+            for (JpegSegments.Segment segment = segments.next(); segment.marker() != JpegMarker.SOS
+                    && segment.marker() != JpegMarker.EOI; segment = segments.next()) {
+                if (JpegMarker.isStartOfFrame(segment.marker())) {
+                    int at = (int) segment.body() + FRAME_HEIGHT;
+                    if (segment.bodyLength() < FRAME_HEIGHT + 2
+                            || ((jpeg[at] & 0xFF) << 8 | jpeg[at + 1] & 0xFF) <= rows) {
+                        return jpeg;
+                    }
+                    byte[] shorter = jpeg.clone();
+                    shorter[at] = (byte) (rows >> 8);
+                    shorter[at + 1] = (byte) rows;
+                    return shorter;
+                }
+            }
+            return jpeg;
+        } catch (IOException e) {
+            return jpeg;
+        }
+    }
+
+    /**
+     * Whether the transform's only complaint was the one a shortened frame brings: the data of the rows
+     * below it, passed over as stray bytes before the next marker.
+     */
+    private static boolean skippedTheRest(TurboJpegTransformLibrary.Functions tj, MemorySegment handle) {
+        return tj.tjGetErrorCode(handle) == TurboJpegConstants.TJERR_WARNING
+                && tj.errorMessage(handle).contains(STRAY_BYTES_WARNING);
+    }
+
+    private static int ceilTo(int value, int multiple) {
+        return (value + multiple - 1) / multiple * multiple;
     }
 }

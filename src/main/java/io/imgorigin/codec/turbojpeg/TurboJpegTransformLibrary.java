@@ -32,7 +32,7 @@ final class TurboJpegTransformLibrary extends NativeLibrary<TurboJpegTransformLi
 
     /** The functions a crop transform calls. */
     record Functions(MethodHandle initTransform, MethodHandle decompressHeader3, MethodHandle transform,
-            MethodHandle destroy, MethodHandle getErrorStr2) {
+            MethodHandle destroy, MethodHandle getErrorStr2, MethodHandle getErrorCode) {
 
         private static final int ERROR_MESSAGE_CAPACITY = 200;
 
@@ -45,7 +45,8 @@ final class TurboJpegTransformLibrary extends NativeLibrary<TurboJpegTransformLi
                     binder.bindWithHeapAccess("tjTransform", FunctionDescriptor.of(JAVA_INT,
                             ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_INT)),
                     binder.bind("tjDestroy", FunctionDescriptor.of(JAVA_INT, ADDRESS)),
-                    binder.bind("tjGetErrorStr2", FunctionDescriptor.of(ADDRESS, ADDRESS)));
+                    binder.bind("tjGetErrorStr2", FunctionDescriptor.of(ADDRESS, ADDRESS)),
+                    binder.bind("tjGetErrorCode", FunctionDescriptor.of(JAVA_INT, ADDRESS)));
         }
 
         MemorySegment tjInitTransform() {
@@ -66,6 +67,10 @@ final class TurboJpegTransformLibrary extends NativeLibrary<TurboJpegTransformLi
 
         int tjDestroy(MemorySegment handle) {
             return Downcalls.call(() -> (int) destroy.invokeExact(handle));
+        }
+
+        int tjGetErrorCode(MemorySegment handle) {
+            return Downcalls.call(() -> (int) getErrorCode.invokeExact(handle));
         }
 
         String errorMessage(MemorySegment handle) {

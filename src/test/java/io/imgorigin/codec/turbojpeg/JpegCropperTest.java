@@ -58,6 +58,23 @@ class JpegCropperTest {
     }
 
     @Test
+    void theDataBelowTheRegionIsNeverRead() {
+        byte[] whole = JpegTestImages.javaJpeg(JpegTestImages.photo(200, 160, BufferedImage.TYPE_INT_RGB), 0.9f, false);
+        // The last 30 % of the file replaced by an end-of-image marker: the lower rows' data is gone.
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length * 7 / 10 + 2);
+        cut[cut.length - 2] = (byte) 0xFF;
+        cut[cut.length - 1] = (byte) io.imgorigin.codec.jpeg.JpegMarker.EOI;
+
+        JpegCropper.Cropped top = JpegCropper.crop(cut, 10, 5, 64, 40);
+        JpegCropper.Cropped bottom = JpegCropper.crop(cut, 10, 120, 64, 40);
+
+        assertThat(top).as("a region in the rows whose data is all there").isNotNull();
+        assertThat(JpegTestImages.javaDecode(top.jpeg()).getRGB(30, 20))
+                .isEqualTo(JpegTestImages.javaDecode(JpegCropper.crop(whole, 10, 5, 64, 40).jpeg()).getRGB(30, 20));
+        assertThat(bottom).as("a region in the rows whose data is cut off").isNull();
+    }
+
+    @Test
     void aGrayJpegHasAnEightPixelGrid() {
         BufferedImage gray = JpegTestImages.photo(50, 40, BufferedImage.TYPE_BYTE_GRAY);
         byte[] jpeg = JpegTestImages.javaJpeg(gray, 0.9f, false);
