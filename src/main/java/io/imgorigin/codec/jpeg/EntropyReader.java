@@ -107,12 +107,25 @@ final class EntropyReader {
 
     /**
      * Passes over the 63 AC coefficients of a sequential block, reading only their codes and skipping the bits
-     * of their values: a short code and the value bits after it go in one lookup.
+     * of their values: one lookup takes as many short codes with their value bits as fit in
+     * {@value HuffmanTable#SKIP_BITS} bits, as long as they cannot run past the block's last coefficient.
      */
     void skipAc(HuffmanTable table) throws JpegDataException {
-        for (int k = 1; k < 64; ) {
+        int[] skip = table.skipTable();
+        int k = 1;
+        while (k < 64) {
             if (count < 32) {
                 fill();
+            }
+            int several = skip[(int) (buffer >>> (count - HuffmanTable.SKIP_BITS)) & (1 << HuffmanTable.SKIP_BITS) - 1];
+            int passed = several >>> 8 & 0xFF;
+            if (several != 0 && k + passed < 64) {
+                count -= several & 0xFF;
+                if ((several & HuffmanTable.SKIP_END_OF_BLOCK) != 0) {
+                    return;
+                }
+                k += passed;
+                continue;
             }
             int entry = table.lookup((int) (buffer >>> (count - HuffmanTable.LOOKAHEAD)) & (1 << HuffmanTable.LOOKAHEAD) - 1);
             if (entry == 0) {

@@ -7,6 +7,13 @@ package io.imgorigin.codec.jpeg;
 final class HuffmanTable {
 
     static final int LOOKAHEAD = 12;
+    /** The bits a {@link #skipTable} entry looks at: about two AC codes with their value bits. */
+    static final int SKIP_BITS = 14;
+    /** In a skip entry: the bits taken (low byte), the coefficients passed (next byte), an end of block. */
+    static final int SKIP_END_OF_BLOCK = 1 << 16;
+    private static final int MAX_SKIP_ADVANCE = 127;
+    /** The AC symbol for sixteen zeros; any other symbol without value bits ends the block. */
+    private static final int ZERO_RUN = 0xF0;
     private static final int MAX_LENGTH = 16;
     private static final int MAX_SYMBOLS = 256;
 
@@ -16,6 +23,7 @@ final class HuffmanTable {
     private final int[] maxCode = new int[MAX_LENGTH + 1];
     private final int[] offset = new int[MAX_LENGTH + 1];
     private final int[] symbols;
+    private int[] skip;
 
     private HuffmanTable(int[] counts, int[] symbols) throws JpegDataException {
         this.symbols = symbols;
@@ -75,6 +83,44 @@ final class HuffmanTable {
     /** The lookup entry for the next {@value #LOOKAHEAD} bits: length << 8 | symbol, 0 for a longer code. */
     int lookup(int prefix) {
         return lookup[prefix];
+    }
+
+    /**
+     * For AC codes, what the next {@value #SKIP_BITS} bits hold in whole codes with their value bits, up to
+     * and including an end of block: bits taken | coefficients passed << 8 | {@link #SKIP_END_OF_BLOCK};
+     * 0 when not even one code and its value bits fit. Made on first use, as only skipping wants it.
+     */
+    int[] skipTable() {
+        if (skip == null) {
+            int[] table = new int[1 << SKIP_BITS];
+            for (int prefix = 0; prefix < table.length; prefix++) {
+                int taken = 0;
+                int passed = 0;
+                int entry = 0;
+                while (true) {
+                    int next = lookup[(prefix << taken & (1 << SKIP_BITS) - 1) >>> (SKIP_BITS - LOOKAHEAD)];
+                    int length = next >>> 8;
+                    int symbol = next & 0xFF;
+                    int bits = length + (symbol & 15);
+                    if (next == 0 || taken + bits > SKIP_BITS) {
+                        break;
+                    }
+                    taken += bits;
+                    if ((symbol & 15) == 0 && symbol != ZERO_RUN) {
+                        entry = taken | passed << 8 | SKIP_END_OF_BLOCK;
+                        break;
+                    }
+                    passed += (symbol >>> 4) + 1;
+                    if (passed > MAX_SKIP_ADVANCE) {
+                        break;
+                    }
+                    entry = taken | passed << 8;
+                }
+                table[prefix] = entry;
+            }
+            skip = table;
+        }
+        return skip;
     }
 
     /** The symbol of a code longer than the lookahead, given the next 16 bits: length << 8 | symbol, or -1. */

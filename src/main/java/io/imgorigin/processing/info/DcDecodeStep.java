@@ -5,7 +5,6 @@ import java.awt.image.DataBufferInt;
 import java.util.Optional;
 
 import io.imgorigin.codec.jpeg.DcImageReader;
-import io.imgorigin.codec.jpeg.DcImageReader.Coverage;
 import io.imgorigin.codec.jpeg.DcImageReader.DcImage;
 import io.imgorigin.codec.jpeg.JpegDataException;
 import io.imgorigin.processing.pipeline.ProcessingContext;
@@ -14,11 +13,10 @@ import io.imgorigin.processing.pipeline.SourceFormat;
 
 /**
  * The small decode of a JPEG for an info request from its DC coefficients alone ({@link DcImageReader}): a
- * 1/8 image whose pixels are the 8×8 block means, read from a progressive file's first DC scans or from a
- * sample of a sequential file's restart intervals. Whatever that reader leaves (other formats, CMYK, 12-bit,
- * arithmetic coding, sequential files without restart markers, whose every code must be read and which
- * libjpeg-turbo reads faster) or finds malformed goes to {@code decode}, which also says what is wrong
- * with a broken file.
+ * 1/8 image whose pixels are the 8×8 block means, read from a progressive file's first DC scans, from a
+ * sample of a sequential file's restart intervals, or from every block's DC code of a sequential file without
+ * them. Whatever that reader leaves (other formats, CMYK, 12-bit, arithmetic coding) or finds malformed goes
+ * to {@code decode}, which also says what is wrong with a broken file.
  */
 public final class DcDecodeStep implements ProcessingStep {
 
@@ -53,7 +51,7 @@ public final class DcDecodeStep implements ProcessingStep {
 
     private Optional<DcImage> read(byte[] jpeg) {
         try {
-            return DcImageReader.read(jpeg, maxPixels, Coverage.SAMPLED);
+            return DcImageReader.read(jpeg, maxPixels);
         } catch (JpegDataException e) {
             return Optional.empty(); // the full decoder tolerates what it can and reports the rest
         }

@@ -18,7 +18,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
-import io.imgorigin.codec.jpeg.DcImageReader.Coverage;
 import io.imgorigin.codec.jpeg.DcImageReader.DcImage;
 import io.imgorigin.testing.JpegVariants;
 import io.imgorigin.testing.JpegVariants.Kind;
@@ -44,7 +43,7 @@ class DcImageReaderTest {
         byte[] jpeg = JpegVariants.encode(picture, kind);
         BufferedImage decoded = TestImages.decode(jpeg);
 
-        DcImage dc = DcImageReader.read(jpeg, MAX_PIXELS, Coverage.FULL).orElseThrow();
+        DcImage dc = DcImageReader.read(jpeg, MAX_PIXELS).orElseThrow();
 
         assertThat(dc.width()).isEqualTo(65);
         assertThat(dc.height()).isEqualTo(32);
@@ -85,8 +84,8 @@ class DcImageReaderTest {
         byte[] restarts = JpegVariants.encode(picture, new Kind(false, true, 40, 0.9f));
         byte[] plain = JpegVariants.encode(picture, new Kind(false, true, 0, 0.9f));
 
-        DcImage sampled = DcImageReader.read(restarts, MAX_PIXELS, Coverage.SAMPLED).orElseThrow();
-        DcImage full = DcImageReader.read(plain, MAX_PIXELS, Coverage.FULL).orElseThrow();
+        DcImage sampled = DcImageReader.read(restarts, MAX_PIXELS).orElseThrow();
+        DcImage full = DcImageReader.read(plain, MAX_PIXELS).orElseThrow();
 
         assertThat(sampled.width()).isEqualTo(80);
         assertThat(sampled.height()).isEqualTo(200);
@@ -118,21 +117,13 @@ class DcImageReaderTest {
     }
 
     @Test
-    void aSequentialFileWithoutRestartMarkersIsReadOnlyWhenAskedForInFull() throws JpegDataException {
-        byte[] jpeg = JpegVariants.encode(JpegVariants.photoLike(200, 150, 3), new Kind(false, true, 0, 0.9f));
-
-        assertThat(DcImageReader.read(jpeg, MAX_PIXELS, Coverage.SAMPLED)).isEmpty();
-        assertThat(DcImageReader.read(jpeg, MAX_PIXELS, Coverage.FULL)).isPresent();
-    }
-
-    @Test
     void grayIsRead() throws JpegDataException {
         BufferedImage gray = new BufferedImage(64, 48, BufferedImage.TYPE_BYTE_GRAY);
         gray.getGraphics().drawImage(JpegVariants.photoLike(64, 48, 5), 0, 0, null);
         byte[] jpeg = TestImages.encode(gray, "jpeg");
         BufferedImage decoded = TestImages.decode(jpeg);
 
-        DcImage dc = DcImageReader.read(jpeg, MAX_PIXELS, Coverage.FULL).orElseThrow();
+        DcImage dc = DcImageReader.read(jpeg, MAX_PIXELS).orElseThrow();
 
         // The raw samples: getRGB would convert the gray colour space's values.
         int sum = 0;
@@ -148,7 +139,7 @@ class DcImageReaderTest {
     @Test
     void cmykIsLeftToOtherReaders() throws IOException {
         try (InputStream in = DcImageReaderTest.class.getResourceAsStream("/decode/cmyk.jpg")) {
-            assertThat(DcImageReader.read(in.readAllBytes(), MAX_PIXELS, Coverage.FULL)).isEmpty();
+            assertThat(DcImageReader.read(in.readAllBytes(), MAX_PIXELS)).isEmpty();
         }
     }
 
@@ -156,7 +147,7 @@ class DcImageReaderTest {
     void aFrameOverThePixelLimitIsRefusedBeforeAnyAllocation() {
         byte[] jpeg = JpegVariants.encode(JpegVariants.photoLike(64, 48, 1), new Kind(true, true, 0, 0.9f));
 
-        assertThatThrownBy(() -> DcImageReader.read(jpeg, 64 * 47, Coverage.FULL))
+        assertThatThrownBy(() -> DcImageReader.read(jpeg, 64 * 47))
                 .isInstanceOf(JpegDataException.class).hasMessageContaining("pixels");
     }
 
@@ -174,7 +165,7 @@ class DcImageReaderTest {
             byte[] seed = seeds.get(round % seeds.size());
             byte[] mutated = mutate(seed, random);
             try {
-                Optional<DcImage> dc = DcImageReader.read(mutated, MAX_PIXELS, Coverage.FULL);
+                Optional<DcImage> dc = DcImageReader.read(mutated, MAX_PIXELS);
                 if (dc.isPresent()) {
                     images++;
                     assertThat(dc.get().rgb()).hasSize(dc.get().width() * dc.get().height());
