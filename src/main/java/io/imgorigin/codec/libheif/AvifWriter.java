@@ -15,6 +15,7 @@ import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.Map;
 
 /**
  * Writes 8-bit sRGB images as AVIF with libheif and its AV1 encoder (libaom): tagged nclx sRGB (BT.709
@@ -84,6 +85,15 @@ public final class AvifWriter {
      * @param threads libaom's threads for this one image
      */
     public byte[] write(BufferedImage image, int quality, int speed, int threads) throws HeifException {
+        return write(image, quality, speed, threads, Map.of());
+    }
+
+    /**
+     * As {@link #write(BufferedImage, int, int, int)}, with these libheif encoder parameters (e.g.
+     * {@code aom:enable-qm} = {@code 1}, passed on to libaom) set after the others: for measuring them.
+     */
+    public byte[] write(BufferedImage image, int quality, int speed, int threads, Map<String, String> parameters)
+            throws HeifException {
         HeifFunctions heif = library.require();
         int width = image.getWidth();
         int height = image.getHeight();
@@ -107,6 +117,9 @@ public final class AvifWriter {
                 parameter(heif, arena, encoder, "speed", Integer.toString(speed));
                 parameter(heif, arena, encoder, "threads", Integer.toString(threads));
                 parameter(heif, arena, encoder, "chroma", quality >= FULL_CHROMA_QUALITY ? "444" : "420");
+                for (Map.Entry<String, String> p : parameters.entrySet()) {
+                    parameter(heif, arena, encoder, p.getKey(), p.getValue());
+                }
 
                 HeifException.check(heif.imageCreate(arena, width, height, COLORSPACE_RGB,
                         alpha ? CHROMA_RGBA : CHROMA_RGB, out), "image");
