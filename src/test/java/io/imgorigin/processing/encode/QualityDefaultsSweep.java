@@ -95,7 +95,7 @@ public final class QualityDefaultsSweep {
     }
 
     /** Upright, sRGB, over white, at most {@code width} wide; null for what does not decode. */
-    private static BufferedImage reference(byte[] source, int width) {
+    public static BufferedImage reference(byte[] source, int width) {
         BufferedImage image;
         try {
             image = StandardPipelineAccess.decodeUpright(source);

@@ -129,7 +129,7 @@ public final class AvifSpeedCurve {
         }
     }
 
-    private static BufferedImage readAvif(byte[] avif) throws IOException {
+    static BufferedImage readAvif(byte[] avif) throws IOException {
         ImageReader reader = new HeifImageReaderSpi().createReaderInstance(null);
         try (var input = new MemoryCacheImageInputStream(new ByteArrayInputStream(avif))) {
             reader.setInput(input, true, true);

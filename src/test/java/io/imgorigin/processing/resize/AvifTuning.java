@@ -1,8 +1,6 @@
 package io.imgorigin.processing.resize;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,15 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import javax.imageio.ImageReader;
-import javax.imageio.stream.MemoryCacheImageInputStream;
-
 import io.imgorigin.codec.libheif.AvifWriter;
-import io.imgorigin.codec.libheif.HeifImageReaderSpi;
 import io.imgorigin.codec.libheif.HeifLibrary;
 import io.imgorigin.processing.ProcessingEngine;
-import io.imgorigin.processing.StandardPipelineAccess;
 import io.imgorigin.processing.encode.JpegEncoder;
+import io.imgorigin.processing.encode.QualityDefaultsSweep;
 import io.imgorigin.processing.encode.Ssim;
 
 /**
@@ -70,7 +64,7 @@ public final class AvifTuning {
         long jpegBytes = 0;
         List<Double> jpegSsim = new ArrayList<>();
         for (Path file : files) {
-            BufferedImage photo = photoReference(Files.readAllBytes(file));
+            BufferedImage photo = QualityDefaultsSweep.reference(Files.readAllBytes(file), SSIM_WIDTH);
             if (photo == null) {
                 continue;
             }
@@ -110,7 +104,7 @@ public final class AvifTuning {
                         ms.add((end - start) / 1e6);
                     }
                 }
-                double db = TestImages.psnr(TestImages.opaque(readAvif(avif)), reference);
+                double db = TestImages.psnr(TestImages.opaque(AvifSpeedCurve.readAvif(avif)), reference);
 
                 double sum = 0;
                 int atLeast = 0;
@@ -120,7 +114,7 @@ public final class AvifTuning {
                 for (BufferedImage photo : references) {
                     byte[] encoded = writer.write(photo, quality, speed, 1, parameters);
                     bytes += encoded.length;
-                    double s = Ssim.mean(photo, TestImages.opaque(readAvif(encoded)));
+                    double s = Ssim.mean(photo, TestImages.opaque(AvifSpeedCurve.readAvif(encoded)));
                     perPhoto.add(s);
                     sum += s;
                 }
@@ -136,42 +130,6 @@ public final class AvifTuning {
                         atLeast, references.size(), (double) bytes / jpegBytes, seconds);
                 System.out.flush();
             }
-        }
-    }
-
-    /** As QualityDefaultsSweep: upright, sRGB, over white, at most 1200 px wide. */
-    private static BufferedImage photoReference(byte[] source) {
-        BufferedImage image;
-        try {
-            image = StandardPipelineAccess.decodeUpright(source);
-        } catch (RuntimeException e) {
-            return null;
-        }
-        if (image.getWidth() > SSIM_WIDTH) {
-            int height = Math.max(1, (int) Math.round((double) image.getHeight() * SSIM_WIDTH / image.getWidth()));
-            image = new Resizer().resize(image, SSIM_WIDTH, height);
-        }
-        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int p = image.getRGB(x, y);
-                int a = p >>> 24;
-                int r = ((p >> 16 & 0xFF) * a + 255 * (255 - a) + 127) / 255;
-                int g = ((p >> 8 & 0xFF) * a + 255 * (255 - a) + 127) / 255;
-                int b = ((p & 0xFF) * a + 255 * (255 - a) + 127) / 255;
-                rgb.setRGB(x, y, r << 16 | g << 8 | b);
-            }
-        }
-        return rgb;
-    }
-
-    private static BufferedImage readAvif(byte[] avif) throws IOException {
-        ImageReader reader = new HeifImageReaderSpi().createReaderInstance(null);
-        try (var input = new MemoryCacheImageInputStream(new ByteArrayInputStream(avif))) {
-            reader.setInput(input, true, true);
-            return reader.read(0, null);
-        } finally {
-            reader.dispose();
         }
     }
 
