@@ -172,7 +172,7 @@ public final class JpegCropper {
                     && segment.marker() != JpegMarker.EOI; segment = segments.next()) {
                 if (JpegMarker.isStartOfFrame(segment.marker())) {
                     int at = (int) segment.body() + FRAME_HEIGHT;
-                    if (segment.bodyLength() < FRAME_HEIGHT + 2
+                    if (segment.bodyLength() < FRAME_HEIGHT + 2 || at + 1 >= jpeg.length
                             || ((jpeg[at] & 0xFF) << 8 | jpeg[at + 1] & 0xFF) <= rows) {
                         return jpeg;
                     }
@@ -189,8 +189,9 @@ public final class JpegCropper {
     }
 
     /**
-     * Whether the transform's only complaint was the one a shortened frame brings: the data of the rows
-     * below it, passed over as stray bytes before the next marker.
+     * Whether the transform's last complaint was the one a shortened frame brings: the data of the rows
+     * below it, passed over as stray bytes before the next marker. (An earlier warning about damaged data in
+     * the rows read is then let through too: libjpeg-turbo fills such blocks and the region still decodes.)
      */
     private static boolean skippedTheRest(TurboJpegTransformLibrary.Functions tj, MemorySegment handle) {
         return tj.tjGetErrorCode(handle) == TurboJpegConstants.TJERR_WARNING
