@@ -32,8 +32,8 @@ import io.imgorigin.testing.JpegVariants;
  * <li>{@code progressive420}, {@code progressive444}: progressive (the JDK encoder's script), quality 90; the
  * first DC scan is read.</li>
  * <li>{@code baseline444rst}: baseline 4:4:4, a restart marker every MCU row, quality 90; sampled.</li>
- * <li>{@code baseline420}: baseline 4:2:0 without restart markers, quality 90: libjpeg-turbo at 1/8, as
- * before, and {@code baseline420dc} the same file read in full by the DC reader, for comparison.</li>
+ * <li>{@code baseline420}: baseline 4:2:0 without restart markers, quality 90: every block's DC code is read,
+ * and {@code baseline420dc} the same file through the DC reader alone, without the probe and colours.</li>
  * </ul>
  * Single-threaded, so the time per call is its CPU time on an otherwise idle machine (InfoCpuHttpTest counts
  * CPU time itself). Run with

@@ -33,7 +33,6 @@ public final class JpegCropper {
     private static final int[] MCU_HEIGHT = {8, 8, 16, 8, 16, 8};
     /** The height's offset in a frame header's body (after the precision byte). */
     private static final int FRAME_HEIGHT = 1;
-    private static final String STRAY_BYTES_WARNING = "extraneous bytes before marker";
 
     /** {@code tjtransform}: a tjregion (x, y, w, h), op, options, data and customFilter pointers. */
     private static final StructLayout TRANSFORM = MemoryLayout.structLayout(
@@ -195,7 +194,7 @@ public final class JpegCropper {
      */
     private static boolean skippedTheRest(TurboJpegTransformLibrary.Functions tj, MemorySegment handle) {
         return tj.tjGetErrorCode(handle) == TurboJpegConstants.TJERR_WARNING
-                && tj.errorMessage(handle).contains(STRAY_BYTES_WARNING);
+                && tj.errorMessage(handle).contains(TurboJpegConstants.STRAY_BYTES_WARNING);
     }
 
     private static int ceilTo(int value, int multiple) {

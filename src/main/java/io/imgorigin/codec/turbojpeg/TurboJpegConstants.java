@@ -24,6 +24,8 @@ final class TurboJpegConstants {
     static final int TJFLAG_PROGRESSIVE = 16384;
 
     static final int TJERR_WARNING = 0;
+    /** libjpeg's JWRN_EXTRANEOUS_DATA: bytes between the end of a scan's data and the next marker. */
+    static final String STRAY_BYTES_WARNING = "extraneous bytes before marker";
 
     private TurboJpegConstants() {
     }

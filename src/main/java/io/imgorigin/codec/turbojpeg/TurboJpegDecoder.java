@@ -18,8 +18,6 @@ import javax.imageio.IIOException;
  */
 final class TurboJpegDecoder {
 
-    private static final String HARMLESS_WARNING = "extraneous bytes before marker";
-
     private final TurboJpegFunctions tj;
 
     TurboJpegDecoder(TurboJpegFunctions tj) {
@@ -96,7 +94,7 @@ final class TurboJpegDecoder {
     private void checkWarning(MemorySegment handle, byte[] jpeg, String failure) throws IIOException {
         String message = tj.errorMessage(handle);
         boolean warning = tj.tjGetErrorCode(handle) == TurboJpegConstants.TJERR_WARNING;
-        if (!(warning && message.contains(HARMLESS_WARNING) && JpegStructure.reachesEndOfImage(jpeg))) {
+        if (!(warning && message.contains(TurboJpegConstants.STRAY_BYTES_WARNING) && JpegStructure.reachesEndOfImage(jpeg))) {
             throw new IIOException(failure + message);
         }
     }
